@@ -1,0 +1,51 @@
+namespace LlmPython.Resolver.Restore;
+
+/// <summary>One <c>PythonPackage</c> item with its metadata, as the project declared it.</summary>
+public sealed record PackageItem(
+    string Include,
+    string? Version = null,
+    string? Extras = null,
+    string? Cuda = null,
+    string? Index = null,
+    bool NoDeps = false,
+    string? Markers = null,
+    bool PrivateAssets = false,
+    /// <summary>Where it was declared (project file path), for diagnostics.</summary>
+    string? DefiningProject = null);
+
+/// <summary>One <c>PythonIndex</c> item.</summary>
+public sealed record IndexItem(string Url, string? Name = null, bool Explicit = false);
+
+/// <summary>One <c>PythonConstraint</c> item.</summary>
+public sealed record ConstraintItem(string Name, string Version);
+
+/// <summary>Everything a restore needs, taken from the project's items and properties.</summary>
+public sealed record RestoreRequest
+{
+    public required string ProjectPath { get; init; }
+    public IReadOnlyList<PackageItem> Packages { get; init; } = [];
+    public IReadOnlyList<IndexItem> Indexes { get; init; } = [];
+    public IReadOnlyList<string> FindLinks { get; init; } = [];
+    public IReadOnlyList<ConstraintItem> Constraints { get; init; } = [];
+
+    public string? PythonVersion { get; init; }
+    public string? PythonExecutable { get; init; }
+    public string PythonIndexUrl { get; init; } = "https://pypi.org/simple";
+    public string PyTorchIndexUrl { get; init; } = "https://download.pytorch.org/whl";
+    public string PythonCuda { get; init; } = "auto";
+    public string? TargetCudaDriver { get; init; }
+    public string? TargetComputeCapability { get; init; }
+    public required string LockFilePath { get; init; }
+    public bool LockedMode { get; init; }
+    public IReadOnlyList<string> UpdatePackages { get; init; } = [];
+    public bool Offline { get; init; }
+    public string? CacheDirectory { get; init; }
+    public required string EnvironmentDirectory { get; init; }
+    public bool AllowSourceBuilds { get; init; }
+    public bool AllowPrereleases { get; init; }
+    public bool CompileBytecode { get; init; }
+    /// <summary>Runtime identifier for a publish-time resolution (linux-x64, win-x64, …), or null = this machine.</summary>
+    public string? RuntimeIdentifier { get; init; }
+    /// <summary>Resolve and lock only; do not build the environment.</summary>
+    public bool LockOnly { get; init; }
+}
