@@ -5,27 +5,26 @@ using LlmPython.Resolver.Restore;
 namespace LlmPython.Resolver.Locking;
 
 /// <summary>
-/// The inputs that decide a resolution, in one canonical text, and its sha256. Anything that changes
-/// what would be resolved belongs here; anything that only changes how the environment is built
+/// The project's inputs that decide a resolution, in one canonical text, and its sha256. Anything that
+/// changes what would be resolved belongs here; anything that only changes how the environment is built
 /// (cache folder, bytecode, offline, locked mode) does not, so toggling it never invalidates the lock.
+/// The interpreter and the accelerator backend are not hashed here: they name the lock's environment
+/// section (<see cref="LockedEnvironment.Name"/>), so one lock holds the sections of several machines.
 /// Paths are made relative to the project, so the same project checked out elsewhere has the same hash.
 /// </summary>
 public static class LockInputs
 {
-    public static string Describe(RestoreRequest request, string interpreterIdentity, string? backend)
+    public static string Describe(RestoreRequest request)
     {
         var projectDir = Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath)) ?? "";
         var lines = new List<string>
         {
             "format=" + LockFile.CurrentFormatVersion,
-            "interpreter=" + interpreterIdentity,
-            "backend=" + (backend ?? ""),
             "index=" + request.PythonIndexUrl.TrimEnd('/'),
             "pytorch-index=" + request.PyTorchIndexUrl.TrimEnd('/'),
             "cuda=" + request.PythonCuda.ToLowerInvariant(),
             "prereleases=" + request.AllowPrereleases,
             "source-builds=" + request.AllowSourceBuilds,
-            "rid=" + (request.RuntimeIdentifier ?? ""),
         };
         lines.AddRange(request.Packages
             .Select(p => string.Join("|", "package", Relative(projectDir, p.Include), p.Version?.Trim() ?? "", p.Extras ?? "",
@@ -42,9 +41,9 @@ public static class LockInputs
         return string.Join("\n", lines);
     }
 
-    public static string Hash(RestoreRequest request, string interpreterIdentity, string? backend)
+    public static string Hash(RestoreRequest request)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(Describe(request, interpreterIdentity, backend)));
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(Describe(request)));
         return "sha256:" + Convert.ToHexString(bytes).ToLowerInvariant();
     }
 
