@@ -56,13 +56,17 @@ internal static class MarkerParser
         var right = ParseOperand(tokenizer);
         tokenizer.Consume(TokenKind.Whitespace);
 
-        // PEP 685: a value compared with 'extra' is a name and is normalized.
-        if (left.IsVariable && left.Text == "extra" && !right.IsVariable)
+        // PEP 685: a value compared with 'extra' (or tested against 'extras'/'dependency_groups')
+        // is a name and is normalized.
+        if (left.IsVariable && IsNameVariable(left.Text) && !right.IsVariable)
             right = MarkerOperand.Value(PackageName.Normalize(right.Text));
-        else if (right.IsVariable && right.Text == "extra" && !left.IsVariable)
+        else if (right.IsVariable && IsNameVariable(right.Text) && !left.IsVariable)
             left = MarkerOperand.Value(PackageName.Normalize(left.Text));
         return new MarkerComparison(left, op, right);
     }
+
+    private static bool IsNameVariable(string variable) =>
+        variable is "extra" or "extras" or "dependency_groups";
 
     private static MarkerOperand ParseOperand(DependencyTokenizer tokenizer)
     {

@@ -14,7 +14,7 @@ public readonly partial struct PackageName : IEquatable<PackageName>, IComparabl
 
     // Already-normalized form: lower case, single dashes, no separator at either end.
     private static readonly Regex NormalizedForm = new(
-        @"\A([a-z0-9]|[a-z0-9]([a-z0-9-](?!--))*[a-z0-9])\z",
+        @"\A([a-z0-9]|[a-z0-9]((?!--)[a-z0-9-])*[a-z0-9])\z",
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     public PackageName(string normalized) { Value = normalized; }
