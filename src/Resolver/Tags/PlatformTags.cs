@@ -173,4 +173,7 @@ public static class PlatformTags
 
     /// <summary>Any other OS (Windows included): the sysconfig platform, normalized ("win-amd64" → "win_amd64").</summary>
     public static IReadOnlyList<string> Generic(string sysconfigPlatform) => [TagGenerator.NormalizePlatformString(sysconfigPlatform)];
+
+    /// <summary>struct.calcsize("P") == 4: a 32-bit interpreter, whatever the kernel.</summary>
+    public static bool Is32BitInterpreter(int pointerSize) => pointerSize == 4;
 }
