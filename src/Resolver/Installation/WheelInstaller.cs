@@ -88,7 +88,8 @@ public static class WheelInstaller
     /// .pyc), the .dist-info folder, then folders left empty. Refuses (LLMPY0813) a RECORD that reaches outside
     /// <see cref="InstallScheme.Root"/>, before deleting anything.
     /// </summary>
-    public static void Uninstall(string distInfoPath, InstallScheme scheme)
+    /// <param name="keep">Absolute paths other installed distributions also own: left in place.</param>
+    public static void Uninstall(string distInfoPath, InstallScheme scheme, IReadOnlySet<string>? keep = null)
     {
         var parent = Path.GetDirectoryName(Path.GetFullPath(distInfoPath))!;
         var recordPath = Path.Combine(distInfoPath, "RECORD");
@@ -118,6 +119,8 @@ public static class WheelInstaller
         var removed = new List<string>();
         foreach (var target in targets)
         {
+            if (keep is not null && keep.Contains(target))
+                continue;
             TryDelete(target);
             removed.Add(target);
             if (target.EndsWith(".py", StringComparison.Ordinal))
