@@ -15,7 +15,7 @@ public abstract class LlmPythonTask : Microsoft.Build.Utilities.Task, ICancelabl
     protected CancellationToken CancellationToken => _cancel.Token;
 
     /// <summary>The project being built: where diagnostics point when nothing more precise is known.</summary>
-    protected string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? string.Empty;
+    protected virtual string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? string.Empty;
 
     public void Cancel() => _cancel.Cancel();
 

@@ -37,6 +37,9 @@ public abstract class RestoreTaskBase : LlmPythonTask
     public bool CompileBytecode { get; set; }
     public string? RuntimeIdentifier { get; set; }
 
+    /// <summary>Diagnostics point at the project, not at the .targets file that runs the task.</summary>
+    protected override string ProjectFile => string.IsNullOrEmpty(ProjectPath) ? base.ProjectFile : Path.GetFullPath(ProjectPath);
+
     private string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
 
     /// <summary>Builds the engine request; throws <see cref="LlmPyException"/> for malformed items.</summary>
