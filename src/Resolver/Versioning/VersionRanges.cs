@@ -33,6 +33,13 @@ internal readonly record struct VersionPoint(Pep440Version Version, VersionPoint
     /// <summary>Is <paramref name="v"/> at or below this point?</summary>
     public bool IsAtOrAbove(Pep440Version v) => !IsBelow(v);
 
+    private bool InFamily(Pep440Version v) => Kind switch
+    {
+        VersionPointKind.AfterLocals => InLocalFamily(v),
+        VersionPointKind.AfterPosts => InPostFamily(v),
+        _ => false,
+    };
+
     /// <summary>Same public version as V (any local label).</summary>
     private bool InLocalFamily(Pep440Version v) => Version.ComparePublic(v) == 0;
 
@@ -53,8 +60,12 @@ internal readonly record struct VersionPoint(Pep440Version Version, VersionPoint
         if (Kind == VersionPointKind.At && other.Kind == VersionPointKind.At) return Version.CompareTo(other.Version);
         if (Kind != VersionPointKind.At && other.Kind != VersionPointKind.At)
         {
+            // Two cuts: the one whose family swallows the other's version is higher
+            // (AfterLocals(1.0.post1) < AfterPosts(1.0)).
             var c = Version.CompareTo(other.Version);
-            return c != 0 ? c : Kind.CompareTo(other.Kind);
+            if (c == 0) return Kind.CompareTo(other.Kind);
+            if (c < 0) return InFamily(other.Version) ? 1 : -1;
+            return other.InFamily(Version) ? -1 : 1;
         }
         // A cut and a version are never equal: the cut is below the version unless the version is
         // at or under the cut's version or in the family the cut lies above.
@@ -122,8 +133,11 @@ internal readonly record struct VersionRange(LowerBound Lower, UpperBound Upper)
     {
         get
         {
-            if (Lower.Point is not { } lo || Upper.Point is not { } hi) return false;
-            if (lo.SameAs(hi)) return !(Lower.Inclusive && Upper.Inclusive);
+            if (Upper.Point is not { } hi) return false;
+            // Nothing sorts below 0.dev0, so an unbounded lower end starts there.
+            var lower = Lower.Point is null ? VersionRangeMath.Smallest : VersionRangeMath.Tighten(Lower);
+            var lo = lower.Point!.Value;
+            if (lo.SameAs(hi)) return !(lower.Inclusive && Upper.Inclusive);
             return lo.CompareTo(hi) > 0;
         }
     }
@@ -133,6 +147,10 @@ internal readonly record struct VersionRange(LowerBound Lower, UpperBound Upper)
 internal static class VersionRangeMath
 {
     public static readonly VersionRange[] FullList = [VersionRange.Full];
+
+    /// <summary>0.dev0: no valid version sorts lower.</summary>
+    public static readonly Pep440Version MinVersion = Pep440Version.Parse("0.dev0");
+    public static readonly LowerBound Smallest = new(new VersionPoint(MinVersion, VersionPointKind.At), true);
 
     public static VersionRange[] Intersect(IReadOnlyList<VersionRange> left, IReadOnlyList<VersionRange> right)
     {
@@ -160,6 +178,20 @@ internal static class VersionRangeMath
         return false;
     }
 
+    /// <summary>
+    /// An exclusive AfterLocals(X) lower end as the inclusive first version above it (X.dev(N+1), or
+    /// X.post(N+1).dev0 / X.post0.dev0), so that e.g. (0.dev0+*, 0.dev1) is seen to be empty.
+    /// </summary>
+    public static LowerBound Tighten(LowerBound lower)
+    {
+        if (lower.Point is not { Kind: VersionPointKind.AfterLocals } p) return lower;
+        var x = p.Version;
+        var next = x.Dev is { } dev
+            ? Pep440Version.FromParts(x.Release, x.Epoch, x.Pre, x.Post, dev + 1)
+            : Pep440Version.FromParts(x.Release, x.Epoch, x.Pre, x.Post is { } post ? post + 1 : 0, 0);
+        return new LowerBound(new VersionPoint(next, VersionPointKind.At), true);
+    }
+
     /// <summary>Is every version of <paramref name="inner"/> inside one range of <paramref name="outer"/>?</summary>
     public static bool IsSubset(IReadOnlyList<VersionRange> inner, IReadOnlyList<VersionRange> outer) =>
         inner.All(r => outer.Any(o => o.Lower.CompareTo(r.Lower) <= 0 && r.Upper.CompareTo(o.Upper) <= 0));
@@ -169,7 +201,7 @@ internal static class VersionRangeMath
     {
         foreach (var r in ranges)
         {
-            var nearest = LowestFinalAtOrAbove(r.Lower.Point);
+            var nearest = LowestFinalAtOrAbove(r.Lower.Point ?? Smallest.Point);
             if (nearest is null) return false;
             if (r.Upper.Point is not { } hi) return false;
             var c = new VersionPoint(nearest, VersionPointKind.At).CompareTo(hi);
@@ -183,11 +215,10 @@ internal static class VersionRangeMath
     {
         if (point is not { } p) return null;
         var v = p.Version;
-        if (p.Kind != VersionPointKind.At)
-        {
-            if (v.IsPrerelease) return Pep440Version.FromParts(v.Release, v.Epoch, post: v.Post);
-            return Pep440Version.FromParts(v.Release, v.Epoch, post: v.Post is { } n ? n + 1 : 0);
-        }
-        return v.IsPrerelease ? Pep440Version.FromParts(v.Release, v.Epoch, post: v.Post) : v;
+        // The first final release at or above a pre-release: its base release (1.0a1.post0 -> 1.0).
+        if (v.Pre is not null) return Pep440Version.FromParts(v.Release, v.Epoch);
+        if (v.Dev is not null) return Pep440Version.FromParts(v.Release, v.Epoch, post: v.Post); // 1.0.post0.dev0 -> 1.0.post0
+        if (p.Kind == VersionPointKind.At) return v;
+        return Pep440Version.FromParts(v.Release, v.Epoch, post: v.Post is { } n ? n + 1 : 0);
     }
 }

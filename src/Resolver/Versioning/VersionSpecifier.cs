@@ -208,12 +208,19 @@ public sealed class VersionSpecifier : IEquatable<VersionSpecifier>
                     return [new VersionRange(Incl(Pep440Version.FromParts(v.Release, v.Epoch, v.Pre, v.Post, dev + 1)), UpperBound.Unbounded)];
                 if (v.Post is { } post)
                     return [new VersionRange(Incl(Pep440Version.FromParts(v.Release, v.Epoch, v.Pre, post + 1, 0)), UpperBound.Unbounded)];
+                if (v.Pre is { } pre)
+                {
+                    // Nothing sorts between 1.0a1's post family and 1.0a2.dev0: start there, so that
+                    // ranges such as >1.0a1,<1.0a2.dev0 are seen to be empty.
+                    var next = Pep440Version.FromParts(v.Release, v.Epoch, (pre.Letter, pre.Number + 1), dev: 0);
+                    return [new VersionRange(Incl(next), UpperBound.Unbounded)];
+                }
                 return [new VersionRange(new LowerBound(new VersionPoint(v, VersionPointKind.AfterPosts), false), UpperBound.Unbounded)];
             case "<":
                 {
                     // <V leaves out V's own pre-releases (V.dev0 is the first) unless V is a pre-release.
                     var bound = v.IsPrerelease ? v : Pep440Version.FromParts(v.Release, v.Epoch, v.Pre, v.Post, 0);
-                    if (bound <= MinVersion) return [];
+                    if (bound <= VersionRangeMath.MinVersion) return [];
                     return [new VersionRange(LowerBound.Unbounded, Excl(bound))];
                 }
             case "~=":
@@ -228,8 +235,6 @@ public sealed class VersionSpecifier : IEquatable<VersionSpecifier>
             return [new VersionRange(Incl(v), new UpperBound(top, true))];
         return [new VersionRange(LowerBound.Unbounded, Excl(v)), new VersionRange(new LowerBound(top, false), UpperBound.Unbounded)];
     }
-
-    private static readonly Pep440Version MinVersion = Pep440Version.Parse("0.dev0");
 
     private static Pep440Version NextPrefixDev0(int epoch, IReadOnlyList<BigInteger> release)
     {
