@@ -198,3 +198,36 @@ public class MarkerVectorTests
         }
     }
 }
+
+/// <summary>The generator lists of markers.json (variables, pep345_variables, setuptools_variables, operators).</summary>
+public class MarkerVariableListTests
+{
+    public static TheoryData<string, string> VariableRows
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            var file = PackagingVectors.Markers;
+            foreach (var list in new[] { "variables", "pep345_variables", "setuptools_variables" })
+                foreach (var variable in file.GetProperty(list).EnumerateArray())
+                    data.Add(list, variable.GetString()!);
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VariableRows))]
+    public void Every_listed_variable_parses_with_every_operator_and_prints_its_canonical_name(string list, string variable)
+    {
+        // Dotted PEP 345 names print underscored; setuptools' python_implementation is an alias.
+        string canonical = variable.Replace('.', '_');
+        if (canonical == "python_implementation")
+            canonical = "platform_python_implementation";
+        foreach (var op in PackagingVectors.Markers.GetProperty("operators").EnumerateArray().Select(o => o.GetString()!))
+        {
+            var marker = Marker.Parse($"{variable} {op} 'dog'");
+            Assert.Equal($"{canonical} {op} \"dog\"", marker.ToString());
+        }
+        _ = list;
+    }
+}

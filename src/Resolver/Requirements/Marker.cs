@@ -215,6 +215,19 @@ public sealed partial class Marker : IEquatable<Marker>
         return true;
     }
 
+    // Error messages must not fail themselves: a value holding both quote kinds has no text form.
+    private string SafeText()
+    {
+        try
+        {
+            return ToString();
+        }
+        catch (InvalidOperationException)
+        {
+            return "(marker with an unprintable value)";
+        }
+    }
+
     private static string Describe(object value) =>
         value is string s ? $"'{s}'" : "{" + string.Join(", ", ((IReadOnlySet<string>)value).Order(StringComparer.Ordinal)) + "}";
 
@@ -240,12 +253,12 @@ public sealed partial class Marker : IEquatable<Marker>
                 return new HashSet<string>(StringComparer.Ordinal);
             throw new LlmPyException(
                 RequirementsDiagnostics.UndefinedMarkerVariable,
-                $"The marker '{marker}' uses '{key}', which the target environment does not define. " +
+                $"The marker '{marker.SafeText()}' uses '{key}', which the target environment does not define. " +
                 "Check the marker's variable names, or give the environment a value for it.");
         }
 
         public LlmPyException Undefined(string cause) => new(
             RequirementsDiagnostics.UndefinedMarkerComparison,
-            $"The marker '{marker}' cannot be evaluated: {cause}. Fix or remove the marker.");
+            $"The marker '{marker.SafeText()}' cannot be evaluated: {cause}. Fix or remove the marker.");
     }
 }
