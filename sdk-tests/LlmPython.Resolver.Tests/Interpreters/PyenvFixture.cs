@@ -17,6 +17,9 @@ internal static class PyenvFixture
         return Path.Combine(dir, "bin", "python" + majorMinor);
     }
 
+    /// <summary>One probe cache for the tests that are not about the cache, so each interpreter is probed once per run.</summary>
+    public static string SharedCache { get; } = TempDirectory();
+
     public static string TempDirectory()
     {
         var dir = Path.Combine(Path.GetTempPath(), "llmpy-interp-" + Guid.NewGuid().ToString("N"));
