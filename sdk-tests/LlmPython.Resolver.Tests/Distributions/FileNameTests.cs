@@ -103,4 +103,26 @@ public class FileNameTests
         Assert.Equal("1.0+local", sdist.Version.ToString());
         Assert.Equal(".zip", sdist.Extension);
     }
+
+    private static readonly Lazy<JsonElement> InstallerWheelNames = new(() =>
+        JsonDocument.Parse(File.ReadAllText(TestPaths.Vector("installer", "record-vectors.json"))).RootElement.GetProperty("wheel_filename"));
+
+    public static TheoryData<int> InstallerValidRows => Indexes(InstallerWheelNames.Value.GetProperty("valid"));
+    public static TheoryData<int> InstallerInvalidRows => Indexes(InstallerWheelNames.Value.GetProperty("invalid"));
+
+    [Theory, MemberData(nameof(InstallerValidRows))]
+    public void InstallerWheelFileName(int row)
+    {
+        var c = InstallerWheelNames.Value.GetProperty("valid")[row];
+        var wheel = WheelFileName.Parse(c.GetProperty("filename").GetString()!);
+        Assert.Equal(c.GetProperty("distribution").GetString(), wheel.Name.Value);
+        Assert.Equal(c.GetProperty("version").GetString(), wheel.Version.ToString());
+        var build = c.GetProperty("build_tag");
+        Assert.Equal(build.ValueKind == JsonValueKind.Null ? null : build.GetString(), wheel.Build is { } b ? $"{b.Number}{b.Suffix}" : null);
+        Assert.Equal(c.GetProperty("tag").GetString(), Assert.Single(wheel.Tags).ToString());
+    }
+
+    [Theory, MemberData(nameof(InstallerInvalidRows))]
+    public void InstallerInvalidWheelFileName(int row) =>
+        Assert.Throws<FormatException>(() => WheelFileName.Parse(InstallerWheelNames.Value.GetProperty("invalid")[row].GetString()!));
 }
