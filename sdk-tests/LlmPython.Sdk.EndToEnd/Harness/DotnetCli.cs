@@ -13,6 +13,8 @@ public static class DotnetCli
     [
         "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildLoadMicrosoftTargetsReadOnly",
         "MSBUILDNOINPROCNODE", "DOTNET_HOST_PATH", "VSTEST_HOST_DEBUG", "MSBUILDDEBUGPATH",
+        // Would override the per-run globalPackagesFolder of the throw-away projects' NuGet.config.
+        "NUGET_PACKAGES",
         // A CI machine's ContinuousIntegrationBuild must not switch the throw-away projects to locked mode.
         "CI", "TF_BUILD", "GITHUB_ACTIONS", "ContinuousIntegrationBuild",
     ];

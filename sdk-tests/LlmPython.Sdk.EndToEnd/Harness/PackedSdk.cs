@@ -14,6 +14,7 @@ public sealed class PackedSdk
 
     private PackedSdk()
     {
+        DeleteOldRuns();
         RunRoot = Path.Combine(Path.GetTempPath(), "llmpython-e2e", $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}");
         Feed = Path.Combine(RunRoot, "feed");
         PackagesFolder = Path.Combine(RunRoot, "packages");
@@ -52,6 +53,22 @@ public sealed class PackedSdk
           </packageSources>
         </configuration>
         """;
+
+    // Earlier runs' folders (kept for post-mortems) are removed once they are a day old.
+    private static void DeleteOldRuns()
+    {
+        var parent = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "llmpython-e2e"));
+        if (!parent.Exists)
+            return;
+        foreach (var run in parent.EnumerateDirectories())
+        {
+            if (run.CreationTimeUtc > DateTime.UtcNow.AddDays(-1))
+                continue;
+            try { run.Delete(recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
 
     // Stop MSBuild's upward search for Directory.Build.* and global.json at the run root, whatever /tmp holds.
     private void WriteIsolationFiles()
