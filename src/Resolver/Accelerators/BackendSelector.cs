@@ -13,6 +13,7 @@ namespace LlmPython.Resolver.Accelerators;
 public sealed partial class BackendSelector
 {
     private const string PackageName = "torch";
+    private const string IndexLacksTorch = "its index has no torch";
     private readonly AcceleratorData _data;
 
     public BackendSelector(AcceleratorData? data = null) => _data = data ?? AcceleratorData.Default;
@@ -183,7 +184,7 @@ public sealed partial class BackendSelector
                 .OrderByDescending(v => TorchReleaseNumber.TryParse(v, out var n) ? n : default).ToList();
             state.VersionsSeen.UnionWith(versions.Select(v => v.Split('+')[0]));
             if (versions.Count == 0)
-                return new(backend.Name, CandidateVerdict.Dropped, "its index has no torch that satisfies the request");
+                return new(backend.Name, CandidateVerdict.Dropped, IndexLacksTorch + " that satisfies the request");
             (bool Ok, string Reason, List<ComputeCapability> Failing)? newest = null;
             foreach (var version in versions)
             {
@@ -200,7 +201,7 @@ public sealed partial class BackendSelector
         if (request.IndexCanSatisfy is { } canSatisfy)
         {
             if (!await canSatisfy(backend.Name, cancellationToken).ConfigureAwait(false))
-                return new(backend.Name, CandidateVerdict.Dropped, "its index cannot satisfy the requested torch versions");
+                return new(backend.Name, CandidateVerdict.Dropped, IndexLacksTorch + " that satisfies the request");
         }
         else if (request.TorchVersion is { } torch && _data.FindTorchRelease(torch) is { Variants.Count: > 0 } release
                  && !release.Variants.Contains(backend.Name, StringComparer.OrdinalIgnoreCase))
@@ -288,8 +289,7 @@ public sealed partial class BackendSelector
         var parts = new List<string>();
         foreach (var cap in state.ArchitectureFailures.OrderDescending())
         {
-            var oldest = OldestBackendFor(cap, request.Platform);
-            parts.Add(oldest is null ? $"{cap.SmName} is in no known PyTorch CUDA build" : $"{cap.SmName} needs {oldest} or newer");
+            parts.Add(ArchitectureNeed(cap, request.Platform));
         }
         foreach (var gfx in state.GfxFailures.Order(StringComparer.Ordinal))
         {
@@ -300,22 +300,38 @@ public sealed partial class BackendSelector
         if (parts.Count > 0) parts.Add(torch is null ? "the requested torch has no such build" : $"torch {torch} has no such build");
 
         var examined = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped && state.PassedDriver.Contains(c.Backend)).ToList();
-        if (examined.Count > 0)
-            parts.Add(string.Join(", ", examined.Take(4).Select(c => $"{c.Backend}: {c.Reason}")) + (examined.Count > 4 ? $", and {examined.Count - 4} more" : ""));
-        else if (candidates.LastOrDefault(c => c.Verdict == CandidateVerdict.Dropped) is { } last)
+        var noTorch = examined.Where(c => c.Reason.StartsWith(IndexLacksTorch, StringComparison.Ordinal)).Select(c => c.Backend).ToList();
+        var otherwise = examined.Where(c => !noTorch.Contains(c.Backend)).ToList();
+        if (otherwise.Count > 0)
+            parts.Add(string.Join(", ", otherwise.Take(3).Select(c => $"{c.Backend}: {c.Reason}")) + (otherwise.Count > 3 ? $", and {otherwise.Count - 3} more" : ""));
+        if (noTorch.Count > 0)
+        {
+            var more = noTorch.Count > 5 ? $" and {noTorch.Count - 5} more" : "";
+            var noun = noTorch.Count == 1 ? "index" : "indexes";
+            parts.Add($"no matching torch on the {string.Join(", ", noTorch.Take(5))}{more} {noun}");
+        }
+        if (examined.Count == 0 && candidates.LastOrDefault(c => c.Verdict == CandidateVerdict.Dropped) is { } last)
             parts.Add($"the driver is too old for every CUDA backend (oldest, {last.Backend}, {last.Reason})");
         return string.Join("; ", parts);
     }
 
-    /// <summary>The backend with the oldest CUDA toolkit whose wheels (any torch version, this platform) run on the GPU.</summary>
-    private string? OldestBackendFor(ComputeCapability gpu, string platform) =>
-        _data.CudaArchRows
-            .Where(r => r.Platforms.Contains(platform, StringComparer.Ordinal) && r.RunsOn(gpu, platform))
-            .Select(r => _data.FindBackend(r.Backend))
-            .Where(b => b?.ToolkitVersion is not null)
-            .OrderBy(b => b!.ToolkitVersion)
-            .Select(b => b!.Name)
-            .FirstOrDefault();
+    /// <summary>
+    /// Which backends build for the GPU (any torch version, this platform): "sm_120 needs cu128 or newer",
+    /// or "sm_61 is only in cu116..cu126 builds" when newer toolkits dropped it.
+    /// </summary>
+    private string ArchitectureNeed(ComputeCapability gpu, string platform)
+    {
+        var rows = _data.CudaArchRows.Where(r => r.Platforms.Contains(platform, StringComparer.Ordinal)).ToList();
+        PyTorchBackend[] Backends(IEnumerable<CudaArchRow> source) => source
+            .Select(r => _data.FindBackend(r.Backend)).OfType<PyTorchBackend>()
+            .Where(b => b.ToolkitVersion is not null).DistinctBy(b => b.Name).OrderBy(b => b.ToolkitVersion).ToArray();
+        var all = Backends(rows);
+        var fitting = Backends(rows.Where(r => r.RunsOn(gpu, platform)));
+        if (fitting.Length == 0) return $"{gpu.SmName} is in no known PyTorch CUDA build for {platform}";
+        return fitting[^1].Name == all[^1].Name
+            ? $"{gpu.SmName} needs {fitting[0].Name} or newer"
+            : $"{gpu.SmName} is only in {fitting[0].Name}..{fitting[^1].Name} builds";
+    }
 
     private string NewestKnown() =>
         string.Join(", ", _data.Backends.Where(b => b.AutoOrder == 1).Select(b => b.Name));
