@@ -117,8 +117,38 @@ public class BackendSelectorMatrixTests
         Assert.Contains("torch 2.8.0 cu128 wheels have no kernel for sm_61", reasons["cu128"].Reason);
         Assert.Equal(CandidateVerdict.NotNeeded, reasons["cu124"].Verdict);
         Assert.Equal(CandidateVerdict.NotNeeded, reasons["cu102"].Verdict);
-        Assert.Contains("skipped cu129", decision.Explanation);
+        Assert.Contains("skipped: cu129: torch 2.8.0 cu129 wheels have no kernel for sm_61", decision.Explanation);
         Assert.Equal(["cu129", "cu128", "cu126"], indexes.Asked); // the driver-dropped and later backends are never asked
+    }
+
+    [Fact]
+    public async Task PascalWithOpenRequestGetsTheNewestTorchItsBackendRuns()
+    {
+        var decision = await new BackendSelector().SelectAsync(new BackendRequest
+        {
+            Gpu = GpuDetector.Describe("580.65.06", "6.1"),
+            Platform = Linux,
+            TorchVersionsOnIndex = new FakeTorchIndexes().VersionsMatching(">=2.7"),
+        });
+        Assert.Equal("cu126", decision.Backend);
+        Assert.Equal("2.9.0", decision.TorchVersion);
+        Assert.Contains("nor do the 2 older matching torch versions", decision.Candidates.Single(c => c.Backend == "cu128").Reason);
+    }
+
+    [Fact]
+    public async Task AmdOnWindowsFallsBackSayingRocmIsLinuxOnly()
+    {
+        var decision = await Select(new Machine("", Windows, null, null, ["gfx1100"]), "2.8.0");
+        Assert.Equal("cpu", decision.Backend);
+        Assert.Contains("rocm: ROCm wheels are Linux-only", Assert.Single(decision.Warnings).Message);
+    }
+
+    [Fact]
+    public async Task AncientDriverFallbackSaysTheDriverIsTooOld()
+    {
+        var decision = await Select(new Machine("", Linux, "367.48", "6.1"), "2.4.0");
+        Assert.Equal("cpu", decision.Backend);
+        Assert.Contains("NVIDIA driver 367.48 is older than every CUDA backend needs (the oldest, cu80, needs NVIDIA driver >= 375.26", Assert.Single(decision.Warnings).Message);
     }
 
     [Fact]

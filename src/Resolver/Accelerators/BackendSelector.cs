@@ -14,6 +14,7 @@ public sealed partial class BackendSelector
 {
     private const string PackageName = "torch";
     private const string IndexLacksTorch = "its index has no torch";
+    private const string DriverTooOld = "needs NVIDIA driver";
     private readonly AcceleratorData _data;
 
     public BackendSelector(AcceleratorData? data = null) => _data = data ?? AcceleratorData.Default;
@@ -118,11 +119,10 @@ public sealed partial class BackendSelector
         if (chosen is not null)
         {
             var url = IndexUrlFor(request.PyTorchIndexUrl, chosen);
-            var skipped = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped && state.PassedDriver.Contains(c.Backend))
-                .Select(c => $"{c.Backend} ({c.Reason})").ToList();
+            var skipped = SummarizeExamined(candidates, state);
             explanation = $"PyTorch backend {chosen} from {url} (Cuda=auto; {gpu.Describe()}): "
                 + candidates.First(c => c.Verdict == CandidateVerdict.Chosen).Reason
-                + (skipped.Count > 0 ? "; skipped " + string.Join(", ", skipped) : "");
+                + (skipped.Count > 0 ? "; skipped: " + string.Join("; ", skipped) : "");
         }
         else
         {
@@ -144,7 +144,7 @@ public sealed partial class BackendSelector
         }
         var kind = _data.FindBackend(chosen)?.Kind ?? KindOf(chosen);
         return new BackendDecision(chosen, kind, IndexUrlFor(request.PyTorchIndexUrl, chosen), false, explanation,
-            candidates, warnings, gpu, request.TorchVersion ?? state.SingleVersionSeen);
+            candidates, warnings, gpu, state.ChosenTorchVersion ?? request.TorchVersion ?? state.SingleVersionSeen);
     }
 
     /// <summary>Walks one family in preference order; records every candidate; returns the first that fits.</summary>
@@ -190,9 +190,18 @@ public sealed partial class BackendSelector
             {
                 var check = CheckHardware(backend, version, request, state);
                 newest ??= check;
-                if (check.Ok) return new(backend.Name, CandidateVerdict.Chosen, $"{driverReason}; {check.Reason}");
+                if (check.Ok)
+                {
+                    state.ChosenTorchVersion = version;
+                    return new(backend.Name, CandidateVerdict.Chosen, $"{driverReason}; {check.Reason}");
+                }
             }
-            var older = versions.Count > 1 ? $" (nor the {versions.Count - 1} older matching torch versions on its index)" : "";
+            var older = versions.Count switch
+            {
+                1 => "",
+                2 => " (nor does the older matching torch on its index)",
+                _ => $" (nor do the {versions.Count - 1} older matching torch versions on its index)",
+            };
             return new(backend.Name, CandidateVerdict.Dropped, newest!.Value.Reason + older);
         }
 
@@ -244,7 +253,7 @@ public sealed partial class BackendSelector
         {
             if (min is null) return (true, $"{backend.Name} has no driver floor");
             return driver < min
-                ? (false, $"needs NVIDIA driver >= {min} on {os}, have {driver}")
+                ? (false, $"{DriverTooOld} >= {min} on {os}, have {driver}")
                 : (true, $"driver {driver} >= {min}");
         }
         if (gpu.CudaDriverApiVersion is { } api && backend.ToolkitVersion is { } toolkit)
@@ -299,9 +308,29 @@ public sealed partial class BackendSelector
         var torch = request.TorchVersion ?? state.SingleVersionSeen;
         if (parts.Count > 0) parts.Add(torch is null ? "the requested torch has no such build" : $"torch {torch} has no such build");
 
+        var examined = SummarizeExamined(candidates, state);
+        parts.AddRange(examined);
+        if (examined.Count == 0)
+        {
+            var dropped = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped).ToList();
+            if (dropped.Count > 0 && dropped.All(c => c.Reason.StartsWith(DriverTooOld, StringComparison.Ordinal)))
+                parts.Add($"NVIDIA driver {request.Gpu.NvidiaDriver} is older than every CUDA backend needs (the oldest, {dropped[^1].Backend}, {dropped[^1].Reason})");
+            else
+                parts.AddRange(dropped.Where(c => !c.Reason.StartsWith(DriverTooOld, StringComparison.Ordinal)).Select(c => $"{c.Backend}: {c.Reason}"));
+        }
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>
+    /// The candidates that met the driver floor but were dropped, condensed for one line: up to three with
+    /// their reasons, then the ones whose index lacked a matching torch by name only.
+    /// </summary>
+    private static List<string> SummarizeExamined(List<BackendCandidate> candidates, AutoState state)
+    {
         var examined = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped && state.PassedDriver.Contains(c.Backend)).ToList();
         var noTorch = examined.Where(c => c.Reason.StartsWith(IndexLacksTorch, StringComparison.Ordinal)).Select(c => c.Backend).ToList();
         var otherwise = examined.Where(c => !noTorch.Contains(c.Backend)).ToList();
+        var parts = new List<string>();
         if (otherwise.Count > 0)
             parts.Add(string.Join(", ", otherwise.Take(3).Select(c => $"{c.Backend}: {c.Reason}")) + (otherwise.Count > 3 ? $", and {otherwise.Count - 3} more" : ""));
         if (noTorch.Count > 0)
@@ -310,9 +339,7 @@ public sealed partial class BackendSelector
             var noun = noTorch.Count == 1 ? "index" : "indexes";
             parts.Add($"no matching torch on the {string.Join(", ", noTorch.Take(5))}{more} {noun}");
         }
-        if (examined.Count == 0 && candidates.LastOrDefault(c => c.Verdict == CandidateVerdict.Dropped) is { } last)
-            parts.Add($"the driver is too old for every CUDA backend (oldest, {last.Backend}, {last.Reason})");
-        return string.Join("; ", parts);
+        return parts;
     }
 
     /// <summary>
@@ -350,6 +377,8 @@ public sealed partial class BackendSelector
         public HashSet<string> GfxFailures { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> VersionsSeen { get; } = new(StringComparer.Ordinal);
         public string? SingleVersionSeen => VersionsSeen.Count == 1 ? VersionsSeen.First() : null;
+        /// <summary>The newest torch on the chosen index that runs on the GPUs (callback with versions only).</summary>
+        public string? ChosenTorchVersion { get; set; }
     }
 
     [GeneratedRegex(@"^(cpu|xpu|cu\d{2,3}|rocm\d+(\.\d+){1,2})$")]
