@@ -152,7 +152,8 @@ public sealed class AcceleratorData
                 .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
             var ptxCell = t.Cell(row, "ptx");
             var ptxToken = BeforeParenthesis(ptxCell);
-            ComputeCapability? ptx = ptxToken == "none" ? null
+            // PTX the table marks UNCONFIRMED is not relied on: a GPU would be declared supported on a guess.
+            ComputeCapability? ptx = ptxToken == "none" || ptxCell.Contains("UNCONFIRMED", StringComparison.Ordinal) ? null
                 : ComputeCapability.TryParse(ptxToken, out var p) ? p
                 : throw new FormatException($"{CudaArchTableFile} line {line}: ptx '{ptxCell}' is neither 'none' nor compute_NN.");
             list.Add(new CudaArchRow(
