@@ -68,8 +68,9 @@ public static class WheelArchive
             {
                 if (WheelPathRules.IsInPycache(path))
                     continue;
-                record.TryGetValue(path, out var expected);
-                Extract(entry, path, expected, tree, wheel);
+                // RECORD and its signatures are not described by RECORD: nothing to compare them with.
+                var unlisted = path == $"{distInfo}/RECORD" || SignatureFiles.Any(s => path == $"{distInfo}/{s}");
+                Extract(entry, path, unlisted ? null : record[path], tree, wheel);
                 files.Add(path);
             }
 
