@@ -60,6 +60,7 @@ public static class WheelArchive
             CheckWheelVersion(members, distInfo, wheel);
             var record = ReadRecord(members, distInfo, wheel);
             CheckRecordCoversMembers(members.Keys, record, distInfo, dataDir, wheel);
+            CheckEntryPoints(members, distInfo, wheel);
 
             var tree = Path.Combine(destination, TreeFolder);
             Directory.CreateDirectory(tree);
@@ -129,6 +130,21 @@ public static class WheelArchive
         if (major != "1")
             throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion,
                 $"Incompatible Wheel-Version '{version ?? "(missing)"}' in '{wheel}': only 1.x is supported. Use a wheel built for Wheel-Version 1.");
+    }
+
+    private static void CheckEntryPoints(Dictionary<string, ZipArchiveEntry> members, string distInfo, string wheel)
+    {
+        if (!members.TryGetValue($"{distInfo}/entry_points.txt", out var entry))
+            return;
+        try
+        {
+            ScriptEntryPoint.Parse(ReadText(entry));
+        }
+        catch (FormatException e)
+        {
+            throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+                $"The wheel '{wheel}' has an invalid {distInfo}/entry_points.txt: {e.Message}. The wheel is refused; rebuild it with valid console_scripts/gui_scripts.", e);
+        }
     }
 
     private static Dictionary<string, RecordEntry> ReadRecord(Dictionary<string, ZipArchiveEntry> members, string distInfo, string wheel)
