@@ -27,8 +27,8 @@ internal sealed class EnvironmentMaterializer
     {
         var layout = VirtualEnvironmentLayout.For(environmentDirectory, baseInterpreter);
         if (!EnvironmentIntegrity.SkeletonIsIntact(layout)) return false;
-        var state = EnvironmentState.Read(layout);
-        return EnvironmentIntegrity.BrokenDistributions(layout, state).Count == 0;
+        var state = EnvironmentState.Read(layout.Root);
+        return state is not null && EnvironmentIntegrity.BrokenDistributions(layout, state).Count == 0;
     }
 
     public async Task MaterializeAsync(LockedEnvironment environment, CancellationToken cancellationToken)
