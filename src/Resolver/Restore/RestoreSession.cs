@@ -7,7 +7,7 @@ using LlmPython.Resolver.Indexes;
 using LlmPython.Resolver.Interpreters;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Versioning;
-using PyTorchFamily = LlmPython.Resolver.Accelerators.PyTorchFamily;
+using PyTorchFamily = LlmPython.Resolver.Accelerators.PyTorchFamilyCatalog;
 
 namespace LlmPython.Resolver.Restore;
 
