@@ -5,13 +5,13 @@ namespace LlmPython.Resolver.Tests.Versioning;
 /// <summary>The canonicalize_version group of packaging/utils.json.</summary>
 public class CanonicalizeVersionTests
 {
-    public static TheoryData<string> Cases() => PackagingVectors.Rows("utils.json", "canonicalize_version");
+    public static TheoryData<int, string> Cases() => PackagingVectors.Rows("utils.json", "canonicalize_version");
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void CanonicalizeVersion_MatchesPackaging(string json)
+    public void CanonicalizeVersion_MatchesPackaging(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         Assert.Equal(row["expected"]!.GetValue<string>(), VersionCanonicalization.CanonicalizeVersion(row["version"]!.GetValue<string>()));
     }
 

@@ -20,12 +20,16 @@ internal static class PackagingVectors
         }
     }
 
-    /// <summary>Each element of <c>file[group][list]</c> as a one-argument row (its JSON text).</summary>
-    public static TheoryData<string> Rows(string file, string group, string list = "cases")
+    /// <summary>
+    /// Each element of <c>file[group][list]</c> as a row: its index (so identical rows stay distinct
+    /// test cases) and its JSON text.
+    /// </summary>
+    public static TheoryData<int, string> Rows(string file, string group, string list = "cases")
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<int, string>();
+        var index = 0;
         foreach (var item in File(file)[group]![list]!.AsArray())
-            data.Add(item!.ToJsonString());
+            data.Add(index++, item!.ToJsonString());
         return data;
     }
 
@@ -33,6 +37,10 @@ internal static class PackagingVectors
         File(file)[group]![list]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
 
     public static JsonObject Row(string json) => JsonNode.Parse(json)!.AsObject();
+
+    /// <summary>The row of a <see cref="Rows"/> case; the index only keeps identical rows apart.</summary>
+    public static JsonObject Row(int index, string json) =>
+        index >= 0 ? Row(json) : throw new ArgumentOutOfRangeException(nameof(index));
 
     public static bool? OptionalBool(JsonObject row, string name) =>
         row.TryGetPropertyValue(name, out var node) && node is not null ? node.GetValue<bool>() : null;

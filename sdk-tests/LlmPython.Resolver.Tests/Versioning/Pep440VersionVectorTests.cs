@@ -62,25 +62,25 @@ public class Pep440VersionVectorTests
         Assert.Equal(new string('1', 5000), Pep440Version.Parse(new string('1', 5000)).ToString());
     }
 
-    public static TheoryData<string> Normalization() => PackagingVectors.Rows(File, "normalization");
+    public static TheoryData<int, string> Normalization() => PackagingVectors.Rows(File, "normalization");
 
     [Theory]
     [MemberData(nameof(Normalization))]
-    public void Normalization_ToStringIsNormalized(string json)
+    public void Normalization_ToStringIsNormalized(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var v = Pep440Version.Parse(row["input"]!.GetValue<string>());
         Assert.Equal(row["normalized"]!.GetValue<string>(), v.ToString());
         Assert.Equal(v, Pep440Version.Parse(v.ToString()));
     }
 
-    public static TheoryData<string> Components() => PackagingVectors.Rows(File, "components");
+    public static TheoryData<int, string> Components() => PackagingVectors.Rows(File, "components");
 
     [Theory]
     [MemberData(nameof(Components))]
-    public void Components_MatchPackaging(string json)
+    public void Components_MatchPackaging(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var v = Pep440Version.Parse(row["version"]!.GetValue<string>());
         Assert.Equal(row["public"]!.GetValue<string>(), v.Public.ToString());
         Assert.Equal(row["base_version"]!.GetValue<string>(), v.BaseVersion.ToString());
@@ -95,33 +95,33 @@ public class Pep440VersionVectorTests
         Assert.Equal(row["is_devrelease"]!.GetValue<bool>(), v.IsDevrelease);
     }
 
-    public static TheoryData<string> IsPrerelease() => PackagingVectors.Rows(File, "is_prerelease");
+    public static TheoryData<int, string> IsPrerelease() => PackagingVectors.Rows(File, "is_prerelease");
 
     [Theory]
     [MemberData(nameof(IsPrerelease))]
-    public void IsPrerelease_MatchesPackaging(string json)
+    public void IsPrerelease_MatchesPackaging(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         Assert.Equal(row["is_prerelease"]!.GetValue<bool>(), Pep440Version.Parse(row["version"]!.GetValue<string>()).IsPrerelease);
     }
 
-    public static TheoryData<string> IsPostrelease() => PackagingVectors.Rows(File, "is_postrelease");
+    public static TheoryData<int, string> IsPostrelease() => PackagingVectors.Rows(File, "is_postrelease");
 
     [Theory]
     [MemberData(nameof(IsPostrelease))]
-    public void IsPostrelease_MatchesPackaging(string json)
+    public void IsPostrelease_MatchesPackaging(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         Assert.Equal(row["is_postrelease"]!.GetValue<bool>(), Pep440Version.Parse(row["version"]!.GetValue<string>()).IsPostrelease);
     }
 
-    public static TheoryData<string> FromParts() => PackagingVectors.Rows(File, "from_parts");
+    public static TheoryData<int, string> FromParts() => PackagingVectors.Rows(File, "from_parts");
 
     [Theory]
     [MemberData(nameof(FromParts))]
-    public void FromParts_EqualsParsedVersion(string json)
+    public void FromParts_EqualsParsedVersion(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var parts = row["parts"]!.AsObject();
         var pre = parts["pre"]?.AsArray();
         var v = Pep440Version.FromParts(

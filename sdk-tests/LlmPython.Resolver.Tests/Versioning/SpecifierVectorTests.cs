@@ -100,59 +100,59 @@ public class SpecifierVectorTests
                 Assert.False(VersionSpecifier.TryParse(op + version, out _), op + version);
     }
 
-    public static TheoryData<string> StrNormalization() => PackagingVectors.Rows(File, "str_normalization");
+    public static TheoryData<int, string> StrNormalization() => PackagingVectors.Rows(File, "str_normalization");
 
     [Theory]
     [MemberData(nameof(StrNormalization))]
-    public void ToString_IsNormalized(string json)
+    public void ToString_IsNormalized(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var subject = new Subject(row["kind"]!.GetValue<string>(), row["input"]!.GetValue<string>(), null);
         Assert.Equal(row["str"]!.GetValue<string>(), subject.ToString());
     }
 
-    public static TheoryData<string> PrereleasesProperty() => PackagingVectors.Rows(File, "prereleases_property");
+    public static TheoryData<int, string> PrereleasesProperty() => PackagingVectors.Rows(File, "prereleases_property");
 
     [Theory]
     [MemberData(nameof(PrereleasesProperty))]
-    public void PrereleasesProperty_DetectsPrereleaseClauses(string json)
+    public void PrereleasesProperty_DetectsPrereleaseClauses(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         Assert.Equal(row["prereleases"]!.GetValue<bool>(), VersionSpecifier.Parse(row["specifier"]!.GetValue<string>()).Prereleases);
     }
 
-    public static TheoryData<string> OperatorAndVersion() => PackagingVectors.Rows(File, "operator_and_version_properties");
+    public static TheoryData<int, string> OperatorAndVersion() => PackagingVectors.Rows(File, "operator_and_version_properties");
 
     [Theory]
     [MemberData(nameof(OperatorAndVersion))]
-    public void OperatorAndVersion_AreExposed(string json)
+    public void OperatorAndVersion_AreExposed(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var spec = VersionSpecifier.Parse(row["specifier"]!.GetValue<string>());
         Assert.Equal(row["operator"]!.GetValue<string>(), spec.Operator);
         Assert.Equal(row["version"]!.GetValue<string>(), spec.Version);
     }
 
-    public static TheoryData<string> SetLengthAndItems() => PackagingVectors.Rows(File, "set_length_and_items");
+    public static TheoryData<int, string> SetLengthAndItems() => PackagingVectors.Rows(File, "set_length_and_items");
 
     [Theory]
     [MemberData(nameof(SetLengthAndItems))]
-    public void Set_LengthAndItems(string json)
+    public void Set_LengthAndItems(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var set = VersionSpecifierSet.Parse(row["specifier_set"]!.GetValue<string>());
         Assert.Equal(row["length"]!.GetValue<int>(), set.Count);
         Assert.Equal(row["items"]!.AsArray().Select(n => n!.GetValue<string>()), set.Specifiers.Select(s => s.ToString()));
         Assert.Equal(set.Count == 0, set.IsEmpty);
     }
 
-    public static TheoryData<string> ContainsCases() => PackagingVectors.Rows(File, "contains");
+    public static TheoryData<int, string> ContainsCases() => PackagingVectors.Rows(File, "contains");
 
     [Theory]
     [MemberData(nameof(ContainsCases))]
-    public void Contains_MatchesPackaging(string json)
+    public void Contains_MatchesPackaging(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var subject = new Subject(row["kind"]!.GetValue<string>(), row["specifier"]!.GetValue<string>(), PackagingVectors.OptionalBool(row, "prereleases"));
         var text = row["version"]!.GetValue<string>();
         var item = PackagingVectors.OptionalBool(row, "version_is_object") == true
@@ -162,13 +162,13 @@ public class SpecifierVectorTests
         Assert.Equal(row["expected"]!.GetValue<bool>(), actual);
     }
 
-    public static TheoryData<string> PrereleasesMutation() => PackagingVectors.Rows(File, "prereleases_mutation");
+    public static TheoryData<int, string> PrereleasesMutation() => PackagingVectors.Rows(File, "prereleases_mutation");
 
     [Theory]
     [MemberData(nameof(PrereleasesMutation))]
-    public void PrereleasesMutation_ChangesContains(string json)
+    public void PrereleasesMutation_ChangesContains(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var subject = new Subject(row["kind"]!.GetValue<string>(), row["specifier"]!.GetValue<string>(), PackagingVectors.OptionalBool(row, "initial_prereleases"));
         var version = row["version"]!.GetValue<string>();
         Assert.Equal(row["initial_contains"]!.GetValue<bool>(), subject.Contains(version));
@@ -176,13 +176,13 @@ public class SpecifierVectorTests
         Assert.Equal(row["final_contains"]!.GetValue<bool>(), subject.Contains(version));
     }
 
-    public static TheoryData<string> FilterCases() => PackagingVectors.Rows(File, "filter");
+    public static TheoryData<int, string> FilterCases() => PackagingVectors.Rows(File, "filter");
 
     [Theory]
     [MemberData(nameof(FilterCases))]
-    public void Filter_MatchesPackaging(string json)
+    public void Filter_MatchesPackaging(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var subject = new Subject(row["kind"]!.GetValue<string>(), row["specifier"]!.GetValue<string>(), PackagingVectors.OptionalBool(row, "prereleases"));
         var input = row["input"]!.AsArray().Select(n => Item(n!)).ToList();
         var expected = row["expected"]!.AsArray().Select(n => Describe(Item(n!)));
@@ -190,13 +190,13 @@ public class SpecifierVectorTests
         Assert.Equal(expected, actual);
     }
 
-    public static TheoryData<string> SetRelations() => PackagingVectors.Rows(File, "set_relations");
+    public static TheoryData<int, string> SetRelations() => PackagingVectors.Rows(File, "set_relations");
 
     [Theory]
     [MemberData(nameof(SetRelations))]
-    public void SetRelations_MatchPackaging(string json)
+    public void SetRelations_MatchPackaging(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         Assert.Equal(row["expected"]!.GetValue<bool>(), Relate(row));
     }
 
@@ -265,13 +265,13 @@ public class SpecifierVectorTests
         else if (text.Length > 0) Assert.True(matched, "a satisfiable set matched no sample version");
     }
 
-    public static TheoryData<string> CanonicalizationStability() => PackagingVectors.Rows(File, "contains_canonicalization_stability");
+    public static TheoryData<int, string> CanonicalizationStability() => PackagingVectors.Rows(File, "contains_canonicalization_stability");
 
     [Theory]
     [MemberData(nameof(CanonicalizationStability))]
-    public void Contains_IsStableAcrossCanonicalization(string json)
+    public void Contains_IsStableAcrossCanonicalization(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var set = VersionSpecifierSet.Parse(row["specifier_set"]!.GetValue<string>());
         var reparsed = VersionSpecifierSet.Parse(set.ToString());
         foreach (var (version, expected) in row["expected_contains"]!.AsObject())
@@ -281,13 +281,13 @@ public class SpecifierVectorTests
         }
     }
 
-    public static TheoryData<string> ArbitraryIntersection() => PackagingVectors.Rows(File, "arbitrary_equality_intersection");
+    public static TheoryData<int, string> ArbitraryIntersection() => PackagingVectors.Rows(File, "arbitrary_equality_intersection");
 
     [Theory]
     [MemberData(nameof(ArbitraryIntersection))]
-    public void ArbitraryEquality_FilterOfCombinedSetIsIntersection(string json)
+    public void ArbitraryEquality_FilterOfCombinedSetIsIntersection(int index, string json)
     {
-        var row = PackagingVectors.Row(json);
+        var row = PackagingVectors.Row(index, json);
         var spec1 = row["spec1"]!.GetValue<string>();
         var spec2 = row["spec2"]!.GetValue<string>();
         var input = row["input"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();

@@ -64,7 +64,7 @@ public sealed class AcceleratorData
 
     /// <summary>The route row of a package name (any spelling; PEP 503 normalized here), or null.</summary>
     public PyTorchPackageRoute? FindPackageRoute(string packageName) =>
-        _routesByName.GetValueOrDefault(PyTorchFamily.NormalizeName(packageName));
+        _routesByName.GetValueOrDefault(PyTorchFamilyCatalog.NormalizeName(packageName));
 
     /// <summary>The torch-variants row of a torch version (<c>2.4.0</c>, <c>2.4</c>, <c>2.4.0+cu118</c>), or null.</summary>
     public TorchRelease? FindTorchRelease(string torchVersion) =>
@@ -152,7 +152,8 @@ public sealed class AcceleratorData
                 .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
             var ptxCell = t.Cell(row, "ptx");
             var ptxToken = BeforeParenthesis(ptxCell);
-            ComputeCapability? ptx = ptxToken == "none" ? null
+            // PTX the table marks UNCONFIRMED is not relied on: a GPU would be declared supported on a guess.
+            ComputeCapability? ptx = ptxToken == "none" || ptxCell.Contains("UNCONFIRMED", StringComparison.Ordinal) ? null
                 : ComputeCapability.TryParse(ptxToken, out var p) ? p
                 : throw new FormatException($"{CudaArchTableFile} line {line}: ptx '{ptxCell}' is neither 'none' nor compute_NN.");
             list.Add(new CudaArchRow(
@@ -187,7 +188,7 @@ public sealed class AcceleratorData
     {
         var t = TsvTable.Parse(PackageRouteFile, text, "package", "routed_with_pytorch_source", "routed_with_pyx_source", "has_system_dependency");
         return t.Rows.Select(r => new PyTorchPackageRoute(
-            PyTorchFamily.NormalizeName(t.Cell(r.Cells, "package")),
+            PyTorchFamilyCatalog.NormalizeName(t.Cell(r.Cells, "package")),
             YesNo(t.Cell(r.Cells, "routed_with_pytorch_source"), r.Line),
             YesNo(t.Cell(r.Cells, "routed_with_pyx_source"), r.Line),
             YesNo(t.Cell(r.Cells, "has_system_dependency"), r.Line))).ToList();

@@ -39,5 +39,8 @@ public sealed record BackendDecision(
     IReadOnlyList<AcceleratorWarning> Warnings,
     /// <summary>The machine the decision was made for.</summary>
     GpuInfo Gpu,
-    /// <summary>The torch version the decision was checked against, when one was known.</summary>
+    /// <summary>
+    /// The torch version the decision was checked against: the newest one on the chosen index that runs on the
+    /// GPUs when the index was asked for versions, else the pinned one; null when not known.
+    /// </summary>
     string? TorchVersion);

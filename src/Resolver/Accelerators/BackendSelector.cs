@@ -13,6 +13,8 @@ namespace LlmPython.Resolver.Accelerators;
 public sealed partial class BackendSelector
 {
     private const string PackageName = "torch";
+    private const string IndexLacksTorch = "its index has no torch";
+    private const string DriverTooOld = "needs NVIDIA driver";
     private readonly AcceleratorData _data;
 
     public BackendSelector(AcceleratorData? data = null) => _data = data ?? AcceleratorData.Default;
@@ -117,11 +119,10 @@ public sealed partial class BackendSelector
         if (chosen is not null)
         {
             var url = IndexUrlFor(request.PyTorchIndexUrl, chosen);
-            var skipped = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped && state.PassedDriver.Contains(c.Backend))
-                .Select(c => $"{c.Backend} ({c.Reason})").ToList();
+            var skipped = SummarizeExamined(candidates, state);
             explanation = $"PyTorch backend {chosen} from {url} (Cuda=auto; {gpu.Describe()}): "
                 + candidates.First(c => c.Verdict == CandidateVerdict.Chosen).Reason
-                + (skipped.Count > 0 ? "; skipped " + string.Join(", ", skipped) : "");
+                + (skipped.Count > 0 ? "; skipped: " + string.Join("; ", skipped) : "");
         }
         else
         {
@@ -143,7 +144,7 @@ public sealed partial class BackendSelector
         }
         var kind = _data.FindBackend(chosen)?.Kind ?? KindOf(chosen);
         return new BackendDecision(chosen, kind, IndexUrlFor(request.PyTorchIndexUrl, chosen), false, explanation,
-            candidates, warnings, gpu, request.TorchVersion ?? state.SingleVersionSeen);
+            candidates, warnings, gpu, state.ChosenTorchVersion ?? request.TorchVersion ?? state.SingleVersionSeen);
     }
 
     /// <summary>Walks one family in preference order; records every candidate; returns the first that fits.</summary>
@@ -183,15 +184,24 @@ public sealed partial class BackendSelector
                 .OrderByDescending(v => TorchReleaseNumber.TryParse(v, out var n) ? n : default).ToList();
             state.VersionsSeen.UnionWith(versions.Select(v => v.Split('+')[0]));
             if (versions.Count == 0)
-                return new(backend.Name, CandidateVerdict.Dropped, "its index has no torch that satisfies the request");
+                return new(backend.Name, CandidateVerdict.Dropped, IndexLacksTorch + " that satisfies the request");
             (bool Ok, string Reason, List<ComputeCapability> Failing)? newest = null;
             foreach (var version in versions)
             {
                 var check = CheckHardware(backend, version, request, state);
                 newest ??= check;
-                if (check.Ok) return new(backend.Name, CandidateVerdict.Chosen, $"{driverReason}; {check.Reason}");
+                if (check.Ok)
+                {
+                    state.ChosenTorchVersion = version;
+                    return new(backend.Name, CandidateVerdict.Chosen, $"{driverReason}; {check.Reason}");
+                }
             }
-            var older = versions.Count > 1 ? $" (nor the {versions.Count - 1} older matching torch versions on its index)" : "";
+            var older = versions.Count switch
+            {
+                1 => "",
+                2 => " (nor does the older matching torch on its index)",
+                _ => $" (nor do the {versions.Count - 1} older matching torch versions on its index)",
+            };
             return new(backend.Name, CandidateVerdict.Dropped, newest!.Value.Reason + older);
         }
 
@@ -200,7 +210,7 @@ public sealed partial class BackendSelector
         if (request.IndexCanSatisfy is { } canSatisfy)
         {
             if (!await canSatisfy(backend.Name, cancellationToken).ConfigureAwait(false))
-                return new(backend.Name, CandidateVerdict.Dropped, "its index cannot satisfy the requested torch versions");
+                return new(backend.Name, CandidateVerdict.Dropped, IndexLacksTorch + " that satisfies the request");
         }
         else if (request.TorchVersion is { } torch && _data.FindTorchRelease(torch) is { Variants.Count: > 0 } release
                  && !release.Variants.Contains(backend.Name, StringComparer.OrdinalIgnoreCase))
@@ -243,7 +253,7 @@ public sealed partial class BackendSelector
         {
             if (min is null) return (true, $"{backend.Name} has no driver floor");
             return driver < min
-                ? (false, $"needs NVIDIA driver >= {min} on {os}, have {driver}")
+                ? (false, $"{DriverTooOld} >= {min} on {os}, have {driver}")
                 : (true, $"driver {driver} >= {min}");
         }
         if (gpu.CudaDriverApiVersion is { } api && backend.ToolkitVersion is { } toolkit)
@@ -288,8 +298,7 @@ public sealed partial class BackendSelector
         var parts = new List<string>();
         foreach (var cap in state.ArchitectureFailures.OrderDescending())
         {
-            var oldest = OldestBackendFor(cap, request.Platform);
-            parts.Add(oldest is null ? $"{cap.SmName} is in no known PyTorch CUDA build" : $"{cap.SmName} needs {oldest} or newer");
+            parts.Add(ArchitectureNeed(cap, request.Platform));
         }
         foreach (var gfx in state.GfxFailures.Order(StringComparer.Ordinal))
         {
@@ -299,23 +308,57 @@ public sealed partial class BackendSelector
         var torch = request.TorchVersion ?? state.SingleVersionSeen;
         if (parts.Count > 0) parts.Add(torch is null ? "the requested torch has no such build" : $"torch {torch} has no such build");
 
-        var examined = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped && state.PassedDriver.Contains(c.Backend)).ToList();
-        if (examined.Count > 0)
-            parts.Add(string.Join(", ", examined.Take(4).Select(c => $"{c.Backend}: {c.Reason}")) + (examined.Count > 4 ? $", and {examined.Count - 4} more" : ""));
-        else if (candidates.LastOrDefault(c => c.Verdict == CandidateVerdict.Dropped) is { } last)
-            parts.Add($"the driver is too old for every CUDA backend (oldest, {last.Backend}, {last.Reason})");
+        var examined = SummarizeExamined(candidates, state);
+        parts.AddRange(examined);
+        if (examined.Count == 0)
+        {
+            var dropped = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped).ToList();
+            if (dropped.Count > 0 && dropped.All(c => c.Reason.StartsWith(DriverTooOld, StringComparison.Ordinal)))
+                parts.Add($"NVIDIA driver {request.Gpu.NvidiaDriver} is older than every CUDA backend needs (the oldest, {dropped[^1].Backend}, {dropped[^1].Reason})");
+            else
+                parts.AddRange(dropped.Where(c => !c.Reason.StartsWith(DriverTooOld, StringComparison.Ordinal)).Select(c => $"{c.Backend}: {c.Reason}"));
+        }
         return string.Join("; ", parts);
     }
 
-    /// <summary>The backend with the oldest CUDA toolkit whose wheels (any torch version, this platform) run on the GPU.</summary>
-    private string? OldestBackendFor(ComputeCapability gpu, string platform) =>
-        _data.CudaArchRows
-            .Where(r => r.Platforms.Contains(platform, StringComparer.Ordinal) && r.RunsOn(gpu, platform))
-            .Select(r => _data.FindBackend(r.Backend))
-            .Where(b => b?.ToolkitVersion is not null)
-            .OrderBy(b => b!.ToolkitVersion)
-            .Select(b => b!.Name)
-            .FirstOrDefault();
+    /// <summary>
+    /// The candidates that met the driver floor but were dropped, condensed for one line: up to three with
+    /// their reasons, then the ones whose index lacked a matching torch by name only.
+    /// </summary>
+    private static List<string> SummarizeExamined(List<BackendCandidate> candidates, AutoState state)
+    {
+        var examined = candidates.Where(c => c.Verdict == CandidateVerdict.Dropped && state.PassedDriver.Contains(c.Backend)).ToList();
+        var noTorch = examined.Where(c => c.Reason.StartsWith(IndexLacksTorch, StringComparison.Ordinal)).Select(c => c.Backend).ToList();
+        var otherwise = examined.Where(c => !noTorch.Contains(c.Backend)).ToList();
+        var parts = new List<string>();
+        if (otherwise.Count > 0)
+            parts.Add(string.Join(", ", otherwise.Take(3).Select(c => $"{c.Backend}: {c.Reason}")) + (otherwise.Count > 3 ? $", and {otherwise.Count - 3} more" : ""));
+        if (noTorch.Count > 0)
+        {
+            var more = noTorch.Count > 5 ? $" and {noTorch.Count - 5} more" : "";
+            var noun = noTorch.Count == 1 ? "index" : "indexes";
+            parts.Add($"no matching torch on the {string.Join(", ", noTorch.Take(5))}{more} {noun}");
+        }
+        return parts;
+    }
+
+    /// <summary>
+    /// Which backends build for the GPU (any torch version, this platform): "sm_120 needs cu128 or newer",
+    /// or "sm_61 is only in cu116..cu126 builds" when newer toolkits dropped it.
+    /// </summary>
+    private string ArchitectureNeed(ComputeCapability gpu, string platform)
+    {
+        var rows = _data.CudaArchRows.Where(r => r.Platforms.Contains(platform, StringComparer.Ordinal)).ToList();
+        PyTorchBackend[] Backends(IEnumerable<CudaArchRow> source) => source
+            .Select(r => _data.FindBackend(r.Backend)).OfType<PyTorchBackend>()
+            .Where(b => b.ToolkitVersion is not null).DistinctBy(b => b.Name).OrderBy(b => b.ToolkitVersion).ToArray();
+        var all = Backends(rows);
+        var fitting = Backends(rows.Where(r => r.RunsOn(gpu, platform)));
+        if (fitting.Length == 0) return $"{gpu.SmName} is in no known PyTorch CUDA build for {platform}";
+        return fitting[^1].Name == all[^1].Name
+            ? $"{gpu.SmName} needs {fitting[0].Name} or newer"
+            : $"{gpu.SmName} is only in {fitting[0].Name}..{fitting[^1].Name} builds";
+    }
 
     private string NewestKnown() =>
         string.Join(", ", _data.Backends.Where(b => b.AutoOrder == 1).Select(b => b.Name));
@@ -334,6 +377,8 @@ public sealed partial class BackendSelector
         public HashSet<string> GfxFailures { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> VersionsSeen { get; } = new(StringComparer.Ordinal);
         public string? SingleVersionSeen => VersionsSeen.Count == 1 ? VersionsSeen.First() : null;
+        /// <summary>The newest torch on the chosen index that runs on the GPUs (callback with versions only).</summary>
+        public string? ChosenTorchVersion { get; set; }
     }
 
     [GeneratedRegex(@"^(cpu|xpu|cu\d{2,3}|rocm\d+(\.\d+){1,2})$")]

@@ -60,6 +60,7 @@ public static class WheelArchive
             CheckWheelVersion(members, distInfo, wheel);
             var record = ReadRecord(members, distInfo, wheel);
             CheckRecordCoversMembers(members.Keys, record, distInfo, dataDir, wheel);
+            CheckEntryPoints(members, distInfo, wheel);
 
             var tree = Path.Combine(destination, TreeFolder);
             Directory.CreateDirectory(tree);
@@ -68,8 +69,9 @@ public static class WheelArchive
             {
                 if (WheelPathRules.IsInPycache(path))
                     continue;
-                record.TryGetValue(path, out var expected);
-                Extract(entry, path, expected, tree, wheel);
+                // RECORD and its signatures are not described by RECORD: nothing to compare them with.
+                var unlisted = path == $"{distInfo}/RECORD" || SignatureFiles.Any(s => path == $"{distInfo}/{s}");
+                Extract(entry, path, unlisted ? null : record[path], tree, wheel);
                 files.Add(path);
             }
 
@@ -128,6 +130,21 @@ public static class WheelArchive
         if (major != "1")
             throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion,
                 $"Incompatible Wheel-Version '{version ?? "(missing)"}' in '{wheel}': only 1.x is supported. Use a wheel built for Wheel-Version 1.");
+    }
+
+    private static void CheckEntryPoints(Dictionary<string, ZipArchiveEntry> members, string distInfo, string wheel)
+    {
+        if (!members.TryGetValue($"{distInfo}/entry_points.txt", out var entry))
+            return;
+        try
+        {
+            ScriptEntryPoint.Parse(ReadText(entry));
+        }
+        catch (FormatException e)
+        {
+            throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+                $"The wheel '{wheel}' has an invalid {distInfo}/entry_points.txt: {e.Message}. The wheel is refused; rebuild it with valid console_scripts/gui_scripts.", e);
+        }
     }
 
     private static Dictionary<string, RecordEntry> ReadRecord(Dictionary<string, ZipArchiveEntry> members, string distInfo, string wheel)

@@ -108,7 +108,7 @@ public sealed class InterpreterLocator
             }
         }
 
-        foreach (var path in PyenvCandidates(majorMinor, exe))
+        foreach (var path in PyenvCandidates(majorMinor))
             yield return new Candidate(path, [], path);
 
         if (_search.IsWindows && majorMinor is not null)
@@ -120,7 +120,7 @@ public sealed class InterpreterLocator
     }
 
     // pyenv versions newest first; names such as "3.11.7" are filtered before anything is run.
-    private IEnumerable<string> PyenvCandidates(string? majorMinor, string exe)
+    private IEnumerable<string> PyenvCandidates(string? majorMinor)
     {
         if (_search.PyenvRoot is null) return [];
         var versions = Path.Combine(_search.PyenvRoot, "versions");
@@ -132,9 +132,11 @@ public sealed class InterpreterLocator
             .ThenByDescending(v => v.Name, StringComparer.Ordinal)
             .Select(v =>
             {
+                // pyenv-win keeps python.exe in the version folder itself.
+                if (_search.IsWindows) return Path.Combine(v.Dir, "python.exe");
                 var bin = Path.Combine(v.Dir, "bin");
-                var specific = majorMinor is null ? null : Path.Combine(bin, $"python{majorMinor}{exe}");
-                return specific is not null && File.Exists(specific) ? specific : Path.Combine(bin, $"python3{exe}");
+                var specific = majorMinor is null ? null : Path.Combine(bin, $"python{majorMinor}");
+                return specific is not null && File.Exists(specific) ? specific : Path.Combine(bin, "python3");
             })
             .Where(File.Exists);
     }

@@ -18,6 +18,7 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     // Parsing is the hot path of index scans: the same strings are parsed again and again.
     private static readonly ConcurrentDictionary<string, Pep440Version> ParseCache = new(StringComparer.Ordinal);
     private const int ParseCacheLimit = 200_000;
+    private static int _parseCacheCount; // ConcurrentDictionary.Count takes every lock: far too slow here
 
     private readonly BigInteger[] _release;
     private readonly int _releaseSignificant; // release length without trailing zeros (1.0.0 == 1)
@@ -52,7 +53,7 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
         ArgumentNullException.ThrowIfNull(text);
         if (ParseCache.TryGetValue(text, out var cached)) return cached;
         var parsed = Pep440VersionParser.TryParse(text) ?? throw new FormatException($"Invalid version: '{text}' is not a PEP 440 version.");
-        if (ParseCache.Count < ParseCacheLimit) ParseCache.TryAdd(text, parsed);
+        Remember(text, parsed);
         return parsed;
     }
 
@@ -62,9 +63,15 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
         if (ParseCache.TryGetValue(text, out var cached)) { version = cached; return true; }
         var parsed = Pep440VersionParser.TryParse(text);
         if (parsed is null) { version = null!; return false; }
-        if (ParseCache.Count < ParseCacheLimit) ParseCache.TryAdd(text, parsed);
+        Remember(text, parsed);
         version = parsed;
         return true;
+    }
+
+    private static void Remember(string text, Pep440Version parsed)
+    {
+        if (Volatile.Read(ref _parseCacheCount) < ParseCacheLimit && ParseCache.TryAdd(text, parsed))
+            Interlocked.Increment(ref _parseCacheCount);
     }
 
     /// <summary>Builds a version from its parts (packaging's <c>Version.from_parts</c>).</summary>
