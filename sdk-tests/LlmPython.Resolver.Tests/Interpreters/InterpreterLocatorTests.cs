@@ -67,6 +67,19 @@ public class InterpreterLocatorTests
         Assert.Equal(expected.Where(t => !t.EndsWith("-linux_x86_64")), actual.Where(t => !t.EndsWith("-linux_x86_64")));
     }
 
+    [Theory]
+    [InlineData("3.6", "cp36m")]
+    [InlineData("3.13", "cp313")]
+    public void ProbeRunsOnOldestAndNewestSupportedPython(string majorMinor, string abi)
+    {
+        var interpreter = PyenvOnly(PyenvFixture.SharedCache).Locate(majorMinor);
+        var nodot = majorMinor.Replace(".", "");
+        Assert.Equal(majorMinor, interpreter.MajorMinor);
+        Assert.Equal($"cp{nodot}-{abi}-linux_x86_64", interpreter.Tags.Ordered[0].ToString());
+        Assert.Contains($"cp{nodot}-abi3-manylinux1_x86_64", interpreter.Tags.Ordered.Select(t => t.ToString()));
+        Assert.Equal(new ElfHeader { Class = 2, Data = 1, Machine = 62, Flags = 0 }, interpreter.Info!.Elf);
+    }
+
     [Fact]
     public void SecondQueryIsAnsweredFromTheCacheWithoutStartingAProcess()
     {
