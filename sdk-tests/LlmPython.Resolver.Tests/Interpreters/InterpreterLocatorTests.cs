@@ -4,8 +4,22 @@ using LlmPython.Resolver.Interpreters;
 
 namespace LlmPython.Resolver.Tests.Interpreters;
 
-public class InterpreterLocatorTests
+public sealed class InterpreterLocatorTests : IDisposable
 {
+    private readonly List<string> _temp = [];
+
+    private string Temp()
+    {
+        var dir = PyenvFixture.TempDirectory();
+        _temp.Add(dir);
+        return dir;
+    }
+
+    public void Dispose()
+    {
+        foreach (var dir in _temp) Directory.Delete(dir, recursive: true);
+    }
+
     private static InterpreterLocator PyenvOnly(string cache) =>
         new(cache, new InterpreterSearchPaths { Path = "", PyenvRoot = PyenvFixture.PyenvRoot });
 
@@ -83,7 +97,7 @@ public class InterpreterLocatorTests
     [Fact]
     public void SecondQueryIsAnsweredFromTheCacheWithoutStartingAProcess()
     {
-        var cache = PyenvFixture.TempDirectory();
+        var cache = Temp();
         var first = PyenvOnly(cache);
         var a = first.Locate("3.11");
         Assert.Equal(1, first.ProcessesStarted);
@@ -101,7 +115,7 @@ public class InterpreterLocatorTests
     [Fact]
     public void FakePathFindsVersionedNameThenGenericScript()
     {
-        var bin = PyenvFixture.TempDirectory();
+        var bin = Temp();
         File.CreateSymbolicLink(Path.Combine(bin, "python3.10"), PyenvFixture.Interpreter("3.10"));
         var wrapper = Path.Combine(bin, "python3");
         File.WriteAllText(wrapper, $"#!/bin/sh\nexec '{PyenvFixture.Interpreter("3.12")}' \"$@\"\n");
@@ -120,7 +134,7 @@ public class InterpreterLocatorTests
     [Fact]
     public void NoMatchListsWhatWasFoundAndHowToFix()
     {
-        var bin = PyenvFixture.TempDirectory();
+        var bin = Temp();
         File.CreateSymbolicLink(Path.Combine(bin, "python3"), PyenvFixture.Interpreter("3.10"));
         var locator = new InterpreterLocator(PyenvFixture.SharedCache, new InterpreterSearchPaths { Path = bin, PyenvRoot = PyenvFixture.PyenvRoot });
         var e = Assert.Throws<LlmPyException>(() => locator.Locate("3.99"));
