@@ -182,6 +182,17 @@ public class EnvironmentUpdaterTests
     }
 
     [Fact]
+    public async Task A_wheel_of_another_project_than_named_is_refused()
+    {
+        using var s = new Setup();
+        var wheel = s.Wheel(Pkg("beta", "1.0")) with { Name = "alpha" };
+        var e = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(wheel));
+        Assert.Equal(InstallerErrorCodes.InvalidLayout, e.Code);
+        Assert.Contains("'beta', not 'alpha'", e.Message);
+        Assert.False(Directory.Exists(s.Root));
+    }
+
+    [Fact]
     public async Task The_same_project_twice_is_refused()
     {
         using var s = new Setup();
