@@ -10,6 +10,9 @@ public sealed class PackseIndexFixture : IAsyncLifetime
 {
     public LocalIndexServer Server { get; private set; } = null!;
 
+    /// <summary>One client for every scenario, as a restore would share it.</summary>
+    public PythonHttpClient Http { get; } = new();
+
     public async Task InitializeAsync() => Server = await LocalIndexServer.StartAsync();
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
@@ -53,7 +56,7 @@ public class PackseOverHttpTests(PackseIndexFixture fixture) : IClassFixture<Pac
                 fixture.Server.AddFile(index, wheel.FileName, wheel.Build(), options);
             }
         }
-        var http = new PythonHttpClient();
+        var http = fixture.Http;
         var router = new IndexRouter(http, new IndexRoutingOptions { DefaultIndexUrl = fixture.Server.NamedIndexUrl(index) });
         var overHttp = new IndexResolverSource(router, new MetadataFetcher(http), scenario.Tags());
         var request = scenario.Request() with { AllowSourceBuilds = false };
