@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LlmPython.Resolver.Distributions;
 using LlmPython.Resolver.Indexes;
 using LlmPython.Resolver.Requirements;
@@ -16,22 +17,40 @@ public sealed record IndexDistribution(DistributionFile File, string IndexLocati
 /// The resolver's view of the package indexes: each name is answered by the one source the
 /// <see cref="IndexRouter"/> routes it to; files are grouped by version and the best wheel for the target
 /// (by <see cref="SupportedTags"/> rank) becomes the candidate's <see cref="IndexDistribution"/>.
+/// A wheel named directly by the project (a PythonPackage whose Include is a .whl) replaces its project's
+/// index entirely. Each file's metadata is fetched at most once per resolution.
 /// </summary>
 public sealed class IndexResolverSource : IResolverSource
 {
+    /// <summary>The <see cref="IndexDistribution.IndexLocation"/> of a wheel the project named directly.</summary>
+    public const string DirectSource = "direct";
+
     private readonly IndexRouter _router;
     private readonly MetadataFetcher _metadata;
     private readonly SupportedTags _tags;
+    private readonly IReadOnlyDictionary<PackageName, DistributionFile> _directWheels;
+    private readonly ConcurrentDictionary<string, Task<IReadOnlyList<Requirement>>> _dependencies = new(StringComparer.Ordinal);
 
-    public IndexResolverSource(IndexRouter router, MetadataFetcher metadata, SupportedTags tags)
+    public IndexResolverSource(IndexRouter router, MetadataFetcher metadata, SupportedTags tags,
+        IReadOnlyDictionary<PackageName, DistributionFile>? directWheels = null)
     {
         _router = router;
         _metadata = metadata;
         _tags = tags;
+        _directWheels = directWheels ?? new Dictionary<PackageName, DistributionFile>();
     }
 
     public async Task<IReadOnlyList<ResolverCandidate>?> GetVersionsAsync(PackageName name, CancellationToken cancellationToken)
     {
+        if (_directWheels.TryGetValue(name, out var direct))
+        {
+            var wheel = WheelFileName.Parse(direct.FileName);
+            return [new ResolverCandidate(wheel.Version)
+            {
+                HasCompatibleWheel = _tags.IsCompatible(wheel.Tags),
+                Distribution = new IndexDistribution(direct, DirectSource),
+            }];
+        }
         var routed = await _router.RouteAsync(name.Value, cancellationToken).ConfigureAwait(false);
         if (routed is null) return null;
         var byVersion = new Dictionary<Pep440Version, List<(DistributionFile File, int? Rank)>>();
@@ -73,10 +92,15 @@ public sealed class IndexResolverSource : IResolverSource
         return candidates;
     }
 
-    public async Task<IReadOnlyList<Requirement>> GetDependenciesAsync(PackageName name, ResolverCandidate candidate, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Requirement>> GetDependenciesAsync(PackageName name, ResolverCandidate candidate, CancellationToken cancellationToken)
     {
-        var distribution = (IndexDistribution)candidate.Distribution!;
-        var fetched = await _metadata.FetchAsync(distribution.File, cancellationToken).ConfigureAwait(false);
+        var file = ((IndexDistribution)candidate.Distribution!).File;
+        return _dependencies.GetOrAdd(file.Url.AbsoluteUri, _ => LoadDependenciesAsync(file, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<Requirement>> LoadDependenciesAsync(DistributionFile file, CancellationToken cancellationToken)
+    {
+        var fetched = await _metadata.FetchAsync(file, cancellationToken).ConfigureAwait(false);
         return fetched.Parse().RequiresDist;
     }
 }

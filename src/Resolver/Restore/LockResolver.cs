@@ -39,7 +39,7 @@ internal sealed class LockResolver
         });
         var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
             .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));
-        var source = new RoutedResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels);
+        var source = new IndexResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels);
 
         var resolution = new ResolutionRequest
         {
@@ -58,7 +58,7 @@ internal sealed class LockResolver
         var packages = new List<LockedPackage>();
         foreach (var node in result.Packages)
         {
-            var chosen = (CandidateFile)node.Candidate.Distribution!;
+            var chosen = (IndexDistribution)node.Candidate.Distribution!;
             if (!chosen.File.IsWheel)
                 throw new LlmPyException(RestoreDiagnostics.SourceBuildUnsupported,
                     $"{node.Name} {node.Version} has no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only the source distribution {chosen.File.FileName}, and LlmPython.Sdk does not build source distributions. Pin a version that has a wheel for this platform, or add a wheel with <PythonPackage Include=\"path/to/{node.Name}-….whl\" />.")
@@ -77,7 +77,7 @@ internal sealed class LockResolver
             {
                 Name = node.Name.Value,
                 Version = node.Version.ToString(),
-                Source = chosen.Source,
+                Source = chosen.IndexLocation,
                 FileName = chosen.File.FileName,
                 Url = PortableUrl(chosen.File.Url),
                 Sha256 = sha256.ToLowerInvariant(),
