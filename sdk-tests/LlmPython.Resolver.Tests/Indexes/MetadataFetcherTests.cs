@@ -62,6 +62,36 @@ public sealed class MetadataFetcherTests
     }
 
     [Fact]
+    public async Task A_central_directory_beyond_the_first_range_is_fetched_separately()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        server.MetadataFiles = false;
+        var wheel = server.AddFile("many-1.0-py3-none-any.whl", TinyWheel.BuildWithManyMembers("many", "1.0", 3000));
+        var file = await ListedAsync(server, "many");
+
+        var metadata = await new MetadataFetcher(IndexTestKit.Http()).FetchAsync(file);
+
+        Assert.Equal(MetadataOrigin.RangeRequests, metadata.Origin);
+        Assert.Contains("Name: many", metadata.Text);
+        Assert.True(wheel.Content.Length > 3 * 64 * 1024, "the central directory alone exceeds the tail read");
+        Assert.Equal(3, server.RequestCount(wheel.UrlPath)); // tail, central directory, METADATA
+    }
+
+    [Fact]
+    public async Task An_advertised_metadata_file_that_is_gone_falls_back_to_range_requests()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0"));
+        var file = await ListedAsync(server, "foo");
+        server.FailNext(wheel.UrlPath + ".metadata", 1, LocalIndexFailure.NotFound);
+
+        var metadata = await new MetadataFetcher(IndexTestKit.Http()).FetchAsync(file);
+
+        Assert.Equal(MetadataOrigin.RangeRequests, metadata.Origin);
+        Assert.Contains("Name: foo", metadata.Text);
+    }
+
+    [Fact]
     public async Task A_server_that_ignores_range_gives_the_whole_wheel_once()
     {
         await using var server = await LocalIndexServer.StartAsync();

@@ -90,7 +90,11 @@ public sealed class IndexRouter
     public Task<RoutedProject?> RouteAsync(string name, CancellationToken cancellationToken = default)
     {
         var normalized = ProjectNames.Normalize(name);
-        return _answers.GetOrAdd(normalized, n => new Lazy<Task<RoutedProject?>>(() => FirstWithProjectAsync(n, cancellationToken))).Value;
+        // The shared lookup runs uncancelled (other callers may wait on it); each caller's wait is cancellable.
+        var lazy = _answers.GetOrAdd(normalized, n => new Lazy<Task<RoutedProject?>>(() => FirstWithProjectAsync(n, CancellationToken.None)));
+        if (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
+            _answers.TryRemove(new KeyValuePair<string, Lazy<Task<RoutedProject?>>>(normalized, lazy)); // a failure is not remembered
+        return lazy.Value.WaitAsync(cancellationToken);
     }
 
     private async Task<RoutedProject?> FirstWithProjectAsync(string name, CancellationToken cancellationToken)
