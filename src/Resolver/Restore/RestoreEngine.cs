@@ -32,4 +32,19 @@ public sealed class RestoreEngine
         _log.Message("LlmPython: restore engine not implemented yet");
         throw new NotImplementedException();
     }
+
+    // CONTRACT STUB: the lead implements this; the PythonTree target prints its result.
+    /// <summary>The resolved graph as indented text (from the lock when it is current, else resolving).</summary>
+    public string DescribeTree(RestoreRequest request, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+
+    // CONTRACT STUB: the lead implements this; the PythonWhy target prints its result.
+    /// <summary>Every path from a top-level PythonPackage to <paramref name="package"/>, one per line.</summary>
+    public string ExplainWhy(RestoreRequest request, string package, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+
+    // CONTRACT STUB: the lead implements this; the PythonGpuInfo target prints its result.
+    /// <summary>Detected driver/GPU, the candidate backends and which one would be chosen and why.</summary>
+    public string DescribeGpu(RestoreRequest request, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
 }

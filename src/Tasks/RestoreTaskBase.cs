@@ -1,0 +1,185 @@
+using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Restore;
+using Microsoft.Build.Framework;
+
+namespace LlmPython.Tasks;
+
+/// <summary>
+/// The inputs every engine-backed task shares (the items and properties of DESIGN.md §2) and
+/// their translation into a <see cref="RestoreRequest"/>.
+/// </summary>
+public abstract class RestoreTaskBase : LlmPythonTask
+{
+    /// <summary>The project whose environment this is (MSBuildProjectFullPath).</summary>
+    [Required] public string ProjectPath { get; set; } = "";
+
+    public ITaskItem[] PythonPackages { get; set; } = [];
+    public ITaskItem[] PythonIndexes { get; set; } = [];
+    public ITaskItem[] PythonFindLinks { get; set; } = [];
+    public ITaskItem[] PythonConstraints { get; set; } = [];
+
+    public string? PythonVersion { get; set; }
+    public string? PythonExecutable { get; set; }
+    public string? PythonIndexUrl { get; set; }
+    public string? PyTorchIndexUrl { get; set; }
+    public string? PythonCuda { get; set; }
+    public string? TargetCudaDriver { get; set; }
+    public string? TargetComputeCapability { get; set; }
+    [Required] public string LockFile { get; set; } = "";
+    public bool LockedMode { get; set; }
+    /// <summary><c>torch;transformers</c>, comma also accepted, or <c>*</c>.</summary>
+    public string? UpdatePackages { get; set; }
+    public bool Offline { get; set; }
+    public string? CacheDirectory { get; set; }
+    [Required] public string EnvironmentDirectory { get; set; } = "";
+    public bool AllowSourceBuilds { get; set; }
+    public bool AllowPrereleases { get; set; }
+    public bool CompileBytecode { get; set; }
+    public string? RuntimeIdentifier { get; set; }
+
+    /// <summary>Diagnostics point at the project, not at the .targets file that runs the task.</summary>
+    protected override string ProjectFile => string.IsNullOrEmpty(ProjectPath) ? base.ProjectFile : Path.GetFullPath(ProjectPath);
+
+    private string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
+
+    /// <summary>Builds the engine request; throws <see cref="LlmPyException"/> for malformed items.</summary>
+    protected RestoreRequest BuildRequest(bool lockOnly = false)
+    {
+        var indexes = PythonIndexes.Select(ToIndex).ToList();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var index in indexes.Where(i => !string.IsNullOrEmpty(i.Name)))
+        {
+            if (!names.Add(index.Name!))
+                throw new LlmPyException(TaskDiagnosticCodes.DuplicateIndexName,
+                    $"Two PythonIndex items are named '{index.Name}'. Give each PythonIndex a unique Name.");
+        }
+
+        var packages = PythonPackages.Select(ToPackage).ToList();
+        foreach (var package in packages.Where(p => !string.IsNullOrEmpty(p.Index)))
+        {
+            if (!names.Contains(package.Index!))
+                throw new LlmPyException(TaskDiagnosticCodes.UnknownIndexName,
+                    $"PythonPackage '{package.Include}' has Index=\"{package.Index}\" but no PythonIndex item has Name=\"{package.Index}\". " +
+                    $"Add <PythonIndex Include=\"https://...\" Name=\"{package.Index}\" /> or fix the Index metadata.")
+                { PackageName = package.Include };
+        }
+
+        return new RestoreRequest
+        {
+            ProjectPath = Path.GetFullPath(ProjectPath),
+            Packages = packages,
+            Indexes = indexes,
+            FindLinks = PythonFindLinks.Select(ToFindLinks).ToList(),
+            Constraints = PythonConstraints.Select(ToConstraint).ToList(),
+            PythonVersion = NullIfEmpty(PythonVersion),
+            PythonExecutable = NullIfEmpty(PythonExecutable) is { } exe ? Path.GetFullPath(exe, ProjectDirectory) : null,
+            PythonIndexUrl = NullIfEmpty(PythonIndexUrl) ?? "https://pypi.org/simple",
+            PyTorchIndexUrl = NullIfEmpty(PyTorchIndexUrl) ?? "https://download.pytorch.org/whl",
+            PythonCuda = NullIfEmpty(PythonCuda) ?? "auto",
+            TargetCudaDriver = NullIfEmpty(TargetCudaDriver),
+            TargetComputeCapability = NullIfEmpty(TargetComputeCapability),
+            LockFilePath = Path.GetFullPath(LockFile, ProjectDirectory),
+            LockedMode = LockedMode,
+            UpdatePackages = SplitList(UpdatePackages),
+            Offline = Offline,
+            CacheDirectory = NullIfEmpty(CacheDirectory) is { } cache ? Path.GetFullPath(cache, ProjectDirectory) : null,
+            EnvironmentDirectory = Path.GetFullPath(EnvironmentDirectory, ProjectDirectory),
+            AllowSourceBuilds = AllowSourceBuilds,
+            AllowPrereleases = AllowPrereleases,
+            CompileBytecode = CompileBytecode,
+            RuntimeIdentifier = NullIfEmpty(RuntimeIdentifier),
+            LockOnly = lockOnly,
+        };
+    }
+
+    protected override (string File, int Line) Locate(string? packageName)
+    {
+        if (string.IsNullOrEmpty(packageName))
+            return (ProjectFile, 0);
+        string wanted = ProjectItemLocator.Normalize(packageName!);
+        var item = PythonPackages.FirstOrDefault(i => ProjectItemLocator.Normalize(i.ItemSpec) == wanted);
+        string file = item is null ? ProjectFile : DefiningProject(item) ?? ProjectFile;
+        return (file, ProjectItemLocator.FindLine(file, packageName!));
+    }
+
+    private PackageItem ToPackage(ITaskItem item)
+    {
+        string include = item.ItemSpec.Trim();
+        if (include.Length == 0)
+            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+                "A PythonPackage item has an empty Include. Set Include to a package name or to the path of a .whl file.");
+        string? definingProject = DefiningProject(item);
+        // A local wheel is relative to the file that declared it (a library's item keeps working in the app).
+        if (include.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) && !IsUrl(include))
+            include = Path.GetFullPath(include, BaseDirectory(item));
+        return new PackageItem(
+            include,
+            Version: Metadata(item, "Version"),
+            Extras: Metadata(item, "Extras"),
+            Cuda: Metadata(item, "Cuda"),
+            Index: Metadata(item, "Index"),
+            NoDeps: Bool(item, "NoDeps", "PythonPackage"),
+            Markers: Metadata(item, "Markers"),
+            PrivateAssets: string.Equals(Metadata(item, "PrivateAssets"), "all", StringComparison.OrdinalIgnoreCase),
+            DefiningProject: definingProject);
+    }
+
+    private IndexItem ToIndex(ITaskItem item)
+    {
+        string url = item.ItemSpec.Trim();
+        if (url.Length == 0)
+            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+                "A PythonIndex item has an empty Include. Set Include to the index URL (PEP 503 simple or PEP 691 JSON).");
+        if (!IsUrl(url))
+            url = Path.GetFullPath(url, BaseDirectory(item));
+        return new IndexItem(url, Metadata(item, "Name"), Bool(item, "Explicit", "PythonIndex"));
+    }
+
+    private string ToFindLinks(ITaskItem item)
+    {
+        string location = item.ItemSpec.Trim();
+        if (location.Length == 0)
+            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+                "A PythonFindLinks item has an empty Include. Set Include to an HTML page URL or a local folder of wheels.");
+        return IsUrl(location) ? location : Path.GetFullPath(location, BaseDirectory(item));
+    }
+
+    private static ConstraintItem ToConstraint(ITaskItem item)
+    {
+        string? version = Metadata(item, "Version");
+        if (version is null)
+            throw new LlmPyException(TaskDiagnosticCodes.ConstraintWithoutVersion,
+                $"PythonConstraint '{item.ItemSpec}' has no Version. Add Version=\"<specifier>\" (for example \"<5\" or \"==2.4.0\").")
+            { PackageName = item.ItemSpec };
+        return new ConstraintItem(item.ItemSpec.Trim(), version);
+    }
+
+    // Items forwarded from referenced projects carry their origin explicitly (built-in metadata is re-derived on return).
+    private static string? DefiningProject(ITaskItem item)
+        => Metadata(item, "LlmPythonDefiningProject") ?? Metadata(item, "DefiningProjectFullPath");
+
+    private string BaseDirectory(ITaskItem item)
+        => DefiningProject(item) is { } p ? Path.GetDirectoryName(p) ?? ProjectDirectory : ProjectDirectory;
+
+    private static bool Bool(ITaskItem item, string name, string itemType)
+    {
+        string? value = Metadata(item, name);
+        if (value is null || value.Equals("false", StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
+            return true;
+        throw new LlmPyException(TaskDiagnosticCodes.InvalidBooleanMetadata,
+            $"{itemType} '{item.ItemSpec}' has {name}=\"{value}\"; use \"true\" or \"false\".") { PackageName = item.ItemSpec };
+    }
+
+    private static string? Metadata(ITaskItem item, string name) => NullIfEmpty(item.GetMetadata(name)?.Trim());
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
+
+    internal static bool IsUrl(string s) => s.Contains("://", StringComparison.Ordinal);
+
+    internal static IReadOnlyList<string> SplitList(string? s)
+        => string.IsNullOrWhiteSpace(s)
+            ? []
+            : s!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
