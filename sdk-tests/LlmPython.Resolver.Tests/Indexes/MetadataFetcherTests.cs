@@ -26,6 +26,7 @@ public sealed class MetadataFetcherTests
 
         Assert.Equal(MetadataOrigin.MetadataFile, metadata.Origin);
         Assert.Contains("Requires-Dist: bar>=2", metadata.Text);
+        Assert.Equal("bar", Assert.Single(metadata.Parse().RequiresDist).Name);
         Assert.Equal(0, server.RequestCount(wheel.UrlPath));
         Assert.Equal(1, server.RequestCount(wheel.UrlPath + ".metadata"));
     }
