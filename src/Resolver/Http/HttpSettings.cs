@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Caching;
+using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Http;
 
@@ -13,4 +14,11 @@ public sealed record HttpSettings
     public CredentialProvider Credentials { get; init; } = new();
     /// <summary>Cache of pages (revalidated with ETag/Last-Modified), metadata and wheels; null = no cache.</summary>
     public CacheStore? Cache { get; init; }
+
+    /// <summary>Settings of a restore: PythonOffline and the cache at PythonCacheDirectory (else the default root).</summary>
+    public static HttpSettings FromRequest(RestoreRequest request) => new()
+    {
+        Offline = request.Offline,
+        Cache = new CacheStore(string.IsNullOrWhiteSpace(request.CacheDirectory) ? CacheStore.DefaultRoot() : Path.GetFullPath(request.CacheDirectory)),
+    };
 }
