@@ -109,6 +109,28 @@ public sealed class MetadataFetcherTests
     }
 
     [Fact]
+    public async Task A_large_wheel_on_a_server_without_range_is_streamed_into_the_cache_not_buffered()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        server.MetadataFiles = false;
+        server.AcceptRanges = false;
+        var wheel = server.AddFile("huge-1.0-py3-none-any.whl", TinyWheel.Build("huge", "1.0", 300_000));
+        var file = await ListedAsync(server, "huge");
+        using var temp = new TempFolder();
+        var cache = new CacheStore(temp.Path);
+
+        var http = new PythonHttpClient(new HttpSettings { Cache = cache, Retry = IndexTestKit.FastRetry, MaxUnrangedBody = 100_000 });
+
+        var metadata = await new MetadataFetcher(http, cache).FetchAsync(file);
+
+        Assert.Equal(MetadataOrigin.WholeWheel, metadata.Origin);
+        Assert.Contains("Name: huge", metadata.Text);
+        Assert.NotNull(cache.TryGet(WheelDownloader.Bucket, wheel.Sha256)); // the installer will not download it again
+        Assert.NotNull(cache.TryGet(MetadataFetcher.Bucket, wheel.Sha256));
+        Assert.Equal(2, server.RequestCount(wheel.UrlPath));
+    }
+
+    [Fact]
     public async Task Whole_wheel_fallback_checks_the_advertised_hash()
     {
         await using var server = await LocalIndexServer.StartAsync();

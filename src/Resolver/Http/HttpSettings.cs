@@ -11,6 +11,8 @@ public sealed record HttpSettings
     /// <summary>Requests in flight at once across this client.</summary>
     public int MaxParallelRequests { get; init; } = 8;
     public RetryPolicy Retry { get; init; } = new();
+    /// <summary>A server that ignores Range on a file larger than this has its answer dropped, not buffered (the file is then streamed to disk).</summary>
+    public long MaxUnrangedBody { get; init; } = 32L * 1024 * 1024;
     public CredentialProvider Credentials { get; init; } = new();
     /// <summary>Cache of pages (revalidated with ETag/Last-Modified), metadata and wheels; null = no cache.</summary>
     public CacheStore? Cache { get; init; }
