@@ -81,7 +81,8 @@ public class AcceleratorValueTests
     [InlineData("linux-musl-x64", "linux-x86_64")]
     [InlineData("win-x64", "windows-x86_64")]
     [InlineData("linux-arm64", "linux-aarch64")]
-    [InlineData("osx-arm64", "macos-aarch64")]
+    [InlineData("osx-arm64", "darwin-arm64")]
+    [InlineData("win-arm64", "windows-arm64")]
     public void RuntimeIdentifiersMapToTablePlatforms(string rid, string expected) =>
         Assert.Equal(expected, AcceleratorPlatform.FromRuntimeIdentifier(rid));
 

@@ -205,6 +205,30 @@ public sealed class GpuDetectorTests : IDisposable
     }
 
     [Fact]
+    public void RocmAgentEnumeratorIsFoundUnderOptRocmWhenNotOnPath()
+    {
+        var tool = Path.Combine(_root, "fs", "opt", "rocm", "bin", "rocm_agent_enumerator");
+        Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
+        File.WriteAllText(tool, "#!/bin/sh\necho gfx000\necho gfx942\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Assert.Equal(["gfx942"], GpuDetector.Detect(Context()).AmdArchitectures);
+    }
+
+    [Fact]
+    public void WindowsFindsNvidiaSmiUnderProgramFilesWhenNotOnPath()
+    {
+        var programFiles = Path.Combine(_root, "Program Files");
+        var tool = Path.Combine(programFiles, "NVIDIA Corporation", "NVSMI", "nvidia-smi.exe");
+        Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
+        File.WriteAllText(tool, "#!/bin/sh\necho '472.12, 7.5'\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        _env["ProgramFiles"] = programFiles;
+        var info = GpuDetector.Detect(Context(windows: true));
+        Assert.Equal("472.12", info.NvidiaDriver!.Text);
+        Assert.Equal([new(7, 5)], info.ComputeCapabilities);
+    }
+
+    [Fact]
     public void KfdTopologyGivesGfxWithoutRocmUserSpace()
     {
         WriteFile("/sys/class/kfd/kfd/topology/nodes/0/properties", "cpu_cores_count 16\ngfx_target_version 0\n");

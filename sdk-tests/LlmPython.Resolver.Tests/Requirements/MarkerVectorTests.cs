@@ -34,7 +34,7 @@ public class MarkerVectorTests
     public static TheoryData<int, string> EvaluateErrorRows => PackagingVectors.Indexed(EvaluationErrors, r => r.GetProperty("marker").GetString()!);
 
     [Theory]
-    [MemberData(nameof(ValidRows))]
+    [MemberData(nameof(ValidRows), DisableDiscoveryEnumeration = true)]
     public void Valid_marker_parses_and_its_text_reparses_to_an_equal_marker(int index, string text)
     {
         var marker = Marker.Parse(Valid[index]);

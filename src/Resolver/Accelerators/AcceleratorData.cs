@@ -64,7 +64,7 @@ public sealed class AcceleratorData
 
     /// <summary>The route row of a package name (any spelling; PEP 503 normalized here), or null.</summary>
     public PyTorchPackageRoute? FindPackageRoute(string packageName) =>
-        _routesByName.GetValueOrDefault(PyTorchFamily.NormalizeName(packageName));
+        _routesByName.GetValueOrDefault(PyTorchFamilyCatalog.NormalizeName(packageName));
 
     /// <summary>The torch-variants row of a torch version (<c>2.4.0</c>, <c>2.4</c>, <c>2.4.0+cu118</c>), or null.</summary>
     public TorchRelease? FindTorchRelease(string torchVersion) =>
@@ -188,7 +188,7 @@ public sealed class AcceleratorData
     {
         var t = TsvTable.Parse(PackageRouteFile, text, "package", "routed_with_pytorch_source", "routed_with_pyx_source", "has_system_dependency");
         return t.Rows.Select(r => new PyTorchPackageRoute(
-            PyTorchFamily.NormalizeName(t.Cell(r.Cells, "package")),
+            PyTorchFamilyCatalog.NormalizeName(t.Cell(r.Cells, "package")),
             YesNo(t.Cell(r.Cells, "routed_with_pytorch_source"), r.Line),
             YesNo(t.Cell(r.Cells, "routed_with_pyx_source"), r.Line),
             YesNo(t.Cell(r.Cells, "has_system_dependency"), r.Line))).ToList();

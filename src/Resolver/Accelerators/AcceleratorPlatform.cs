@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace LlmPython.Resolver.Accelerators;
 
-/// <summary>Platform names as the arch-list table writes them: <c>linux-x86_64</c>, <c>windows-x86_64</c>, <c>linux-aarch64</c>.</summary>
+/// <summary>Platform names as the arch-list table writes them: <c>linux-x86_64</c>, <c>windows-x86_64</c>, <c>linux-aarch64</c> (and <c>darwin-arm64</c>).</summary>
 public static class AcceleratorPlatform
 {
     public const string LinuxX64 = "linux-x86_64";
@@ -11,7 +11,7 @@ public static class AcceleratorPlatform
 
     /// <summary>This process's platform.</summary>
     public static string Current => Name(
-        OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux",
+        OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : "linux",
         RuntimeInformation.OSArchitecture);
 
     /// <summary>From a .NET runtime identifier (<c>linux-x64</c>, <c>win-x64</c>, <c>linux-arm64</c>, <c>osx-arm64</c>); null when it is not one.</summary>
@@ -22,7 +22,7 @@ public static class AcceleratorPlatform
         if (dash <= 0) return null;
         var os = rid[..dash].ToLowerInvariant();
         var family = os.StartsWith("win", StringComparison.Ordinal) ? "windows"
-            : os.StartsWith("osx", StringComparison.Ordinal) || os.StartsWith("maccatalyst", StringComparison.Ordinal) ? "macos"
+            : os.StartsWith("osx", StringComparison.Ordinal) || os.StartsWith("maccatalyst", StringComparison.Ordinal) ? "darwin"
             : os.StartsWith("linux", StringComparison.Ordinal) ? "linux"
             : null;
         Architecture? arch = rid[(dash + 1)..].ToLowerInvariant() switch
@@ -40,10 +40,11 @@ public static class AcceleratorPlatform
 
     public static bool IsLinux(string platform) => platform.StartsWith("linux", StringComparison.Ordinal);
 
+    // As platform.machine() spells it: aarch64 on Linux, arm64 on macOS (Restore's TargetEnvironment agrees).
     private static string Name(string family, Architecture arch) => family + "-" + arch switch
     {
         Architecture.X64 => "x86_64",
-        Architecture.Arm64 => "aarch64",
+        Architecture.Arm64 => family == "linux" ? "aarch64" : "arm64",
         Architecture.X86 => "x86",
         Architecture.Arm => "armv7l",
         var other => other.ToString().ToLowerInvariant(),

@@ -37,22 +37,42 @@ internal sealed class CandidateRules
     }
 
     /// <summary>
-    /// The candidates the requirement admits. Pre-releases only when the specifier names one, when
-    /// pre-releases are allowed, or when no final release matches (as pip and uv do).
+    /// The candidates the requirement admits. Pre-releases (as uv): when the requirement names one, when
+    /// pre-releases are allowed, when a top-level requirement or constraint on the package names one, or
+    /// when the package has nothing but pre-releases. Yanked (PEP 592): when this requirement or a top-level
+    /// one pins that version with == or ===.
     /// </summary>
     public VersionSet Matching(PackageVersions versions, Requirement requirement)
     {
         if (requirement.Url is not null) return VersionSet.Full(versions.Count);
         var specifier = requirement.Specifier;
         var pinned = IsPin(specifier);
-        var matches = VersionSet.Where(versions.Count, i =>
+        var policy = PolicyFor(versions);
+        var prereleases = _request.AllowPrereleases || specifier.NamesPrerelease || policy.Prereleases;
+        return VersionSet.Where(versions.Count, i =>
         {
             var c = versions.Candidates[i];
-            return (!c.IsYanked || pinned) && specifier.Contains(c.Version, allowPrereleases: true);
+            return (!c.IsYanked || pinned || policy.PinnedYanked.Contains(i))
+                && (prereleases || !c.Version.IsPrerelease)
+                && specifier.Contains(c.Version, allowPrereleases: true);
         });
-        if (_request.AllowPrereleases || specifier.NamesPrerelease) return matches;
-        var finals = VersionSet.Where(versions.Count, i => matches.Contains(i) && !versions[i].IsPrerelease);
-        return finals.IsEmpty ? matches : finals;
+    }
+
+    private readonly Dictionary<PackageName, (bool Prereleases, HashSet<int> PinnedYanked)> _policies = [];
+
+    /// <summary>What the top-level requirements and constraints opt into for one package.</summary>
+    private (bool Prereleases, HashSet<int> PinnedYanked) PolicyFor(PackageVersions versions)
+    {
+        if (_policies.TryGetValue(versions.Name, out var policy)) return policy;
+        var explicitRequirements = _request.Roots.Select(r => r.Requirement).Concat(_request.Constraints)
+            .Where(r => r.NormalizedName == versions.Name).ToList();
+        var prereleases = explicitRequirements.Any(r => r.Specifier.NamesPrerelease)
+            || (versions.Count > 0 && versions.Candidates.All(c => c.Version.IsPrerelease));
+        var pinnedYanked = new HashSet<int>();
+        for (var i = 0; i < versions.Count; i++)
+            if (versions.Candidates[i].IsYanked && explicitRequirements.Any(r => IsPin(r.Specifier) && r.Specifier.Contains(versions[i], allowPrereleases: true)))
+                pinnedYanked.Add(i);
+        return _policies[versions.Name] = (prereleases, pinnedYanked);
     }
 
     public bool AcceptsTargetPython(ResolverCandidate candidate) =>
@@ -105,8 +125,8 @@ internal sealed class CandidateRules
             var c = versions.Candidates[i];
             var reasons = new List<string>();
             if (!specifier.Contains(c.Version, allowPrereleases: true)) reasons.Add($"does not match '{specifier}'");
-            else if (c.IsYanked && !pinned) reasons.Add("yanked" + (c.YankedReason is { Length: > 0 } r ? $" ({r})" : "") + ", allowed only when pinned with ==");
-            else if (c.Version.IsPrerelease) reasons.Add("pre-release, allowed only when a specifier names one or pre-releases are enabled (PythonAllowPrereleases)");
+            else if (c.IsYanked && !pinned && !PolicyFor(versions).PinnedYanked.Contains(i)) reasons.Add("yanked" + (c.YankedReason is { Length: > 0 } r ? $" ({r})" : "") + ", allowed only when pinned with ==");
+            else if (c.Version.IsPrerelease && !_request.AllowPrereleases && !specifier.NamesPrerelease && !PolicyFor(versions).Prereleases) reasons.Add("pre-release, allowed only when a specifier names one, a top-level requirement opts in, or PythonAllowPrereleases is set");
             if (!AcceptsTargetPython(c)) reasons.Add($"requires Python {c.RequiresPython}");
             if (!HasInstallableFile(c)) reasons.Add("no compatible wheel");
             builder.Append(i == 0 ? "" : "; ").Append(c.Version).Append(" (").Append(string.Join(", ", reasons)).Append(')');

@@ -23,9 +23,10 @@ internal sealed class FailureReport
     public ResolutionException ToException(Incompatibility root)
     {
         var leaves = new List<Incompatibility>();
+        var directPivots = new SortedSet<string>(StringComparer.Ordinal);
         var pivots = new SortedSet<string>(StringComparer.Ordinal);
         var involved = new SortedSet<string>(StringComparer.Ordinal);
-        Walk(root, leaves, pivots, involved, new HashSet<Incompatibility>(ReferenceEqualityComparer.Instance));
+        Walk(root, leaves, directPivots, pivots, involved, new HashSet<Incompatibility>(ReferenceEqualityComparer.Instance));
 
         var noMatch = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var leaf in leaves)
@@ -34,7 +35,7 @@ internal sealed class FailureReport
             else if (leaf.Kind is IncompatibilityKind.RequiresPython or IncompatibilityKind.NoCompatibleWheel or IncompatibilityKind.Constraint)
                 noMatch.Add(leaf.Terms[0].Package.Name.Value);
         }
-        var conflicting = noMatch.Count > 0 ? noMatch : pivots;
+        var conflicting = noMatch.Count > 0 ? noMatch : directPivots.Count > 0 ? directPivots : pivots;
         var unknown = leaves.Where(l => l.Kind == IncompatibilityKind.DependencyWithoutMatch && l.DependeeUnknown)
             .Select(l => l.Dependee!.Name.Value).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
 
@@ -69,8 +70,8 @@ internal sealed class FailureReport
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
-    private static void Walk(Incompatibility incompat, List<Incompatibility> leaves, SortedSet<string> pivots,
-        SortedSet<string> involved, HashSet<Incompatibility> visited)
+    private static void Walk(Incompatibility incompat, List<Incompatibility> leaves, SortedSet<string> directPivots,
+        SortedSet<string> pivots, SortedSet<string> involved, HashSet<Incompatibility> visited)
     {
         if (!visited.Add(incompat)) return;
         foreach (var (package, _) in incompat.Terms)
@@ -83,15 +84,15 @@ internal sealed class FailureReport
         }
         var left = incompat.Left!;
         var right = incompat.Right!;
-        if (left.Kind == IncompatibilityKind.Dependency && right.Kind == IncompatibilityKind.Dependency)
-        {
-            // The package both dependencies name and the result no longer mentions is where they clash.
-            foreach (var (package, _) in left.Terms)
-                if (!package.IsRoot && right.TermFor(package) is not null && incompat.TermFor(package) is null)
-                    pivots.Add(package.Name.Value);
-        }
-        Walk(left, leaves, pivots, involved, visited);
-        Walk(right, leaves, pivots, involved, visited);
+        // The package both causes name and the result no longer mentions is where they clash; a clash of
+        // two dependencies of packages (not of the project) is the most direct one.
+        var direct = left.Kind == IncompatibilityKind.Dependency && right.Kind == IncompatibilityKind.Dependency
+            && !left.Terms[0].Package.IsRoot && !right.Terms[0].Package.IsRoot;
+        foreach (var (package, _) in left.Terms)
+            if (!package.IsRoot && right.TermFor(package) is not null && incompat.TermFor(package) is null)
+                (direct ? directPivots : pivots).Add(package.Name.Value);
+        Walk(left, leaves, directPivots, pivots, involved, visited);
+        Walk(right, leaves, directPivots, pivots, involved, visited);
     }
 
     private void Emit(Incompatibility incompat)
@@ -126,7 +127,7 @@ internal sealed class FailureReport
             case IncompatibilityKind.DependencyWithoutMatch:
             {
                 var (from, fromTerm) = incompat.Terms[0];
-                return $"{Subject(from, fromTerm.Set)} depends on {CandidateRules.Display(incompat.Requirement!)}, but {incompat.Detail}";
+                return $"{Subject(from, fromTerm.Set)} depends on {CandidateRules.Display(incompat.Requirement!)} ({incompat.Detail})";
             }
             case IncompatibilityKind.Constraint:
             {
@@ -146,8 +147,8 @@ internal sealed class FailureReport
         var terms = incompat.Terms.Where(t => !(t.Package.IsRoot && t.Term.Positive)).ToList();
         var fromRoot = terms.Count < incompat.Terms.Count;
         if (terms.Count == 0) return "the requirements of the project cannot be satisfied";
-        var positive = terms.Where(t => t.Term.Positive).ToList();
-        var negative = terms.Where(t => !t.Term.Positive).ToList();
+        var positive = terms.Where(t => t.Term.Positive).OrderBy(t => t.Package.ToString(), StringComparer.Ordinal).ToList();
+        var negative = terms.Where(t => !t.Term.Positive).OrderBy(t => t.Package.ToString(), StringComparer.Ordinal).ToList();
         if (positive.Count == 0 && negative.Count == 1)
             return $"{(fromRoot ? "the project needs " : "")}{SetText(negative[0].Package, negative[0].Term.Set)}{(fromRoot ? "" : " is required")}";
         if (positive.Count == 1 && negative.Count == 0)
@@ -156,7 +157,7 @@ internal sealed class FailureReport
             return $"{SetText(positive[0].Package, positive[0].Term.Set)} depends on {SetText(negative[0].Package, negative[0].Term.Set)}";
         if (negative.Count == 0)
             return $"{string.Join(" and ", positive.Select(t => SetText(t.Package, t.Term.Set)))} cannot {(positive.Count == 2 ? "both" : "all")} be installed";
-        return $"{string.Join(" and ", positive.Select(t => SetText(t.Package, t.Term.Set)))} depend on "
+        return $"{string.Join(" and ", positive.Select(t => SetText(t.Package, t.Term.Set)))} {(positive.Count == 1 ? "depends" : "depend")} on "
             + string.Join(" or ", negative.Select(t => SetText(t.Package, t.Term.Set)));
     }
 

@@ -33,7 +33,7 @@ internal sealed class PackageVersions
     public string Describe(string display, VersionSet set)
     {
         if (Count == 0) return display;
-        if (set.IsFull) return display;
+        if (set.IsFull && Count > 1) return display;
         var indexes = set.Indexes().ToList();
         if (indexes.Count == 0) return $"{display} (no version)";
         if (indexes.Count == 1) return $"{display} {this[indexes[0]]}";

@@ -21,6 +21,12 @@ internal sealed class PartialSolution
 
     public IReadOnlyDictionary<SolverPackage, int> Decisions => _decisions;
 
+    /// <summary>The decision level at which <paramref name="package"/> was decided.</summary>
+    public int DecisionLevelOf(SolverPackage package) => _byPackage[package].Last(a => a.IsDecision).DecisionLevel;
+
+    /// <summary>Packages with at least one assignment.</summary>
+    public IEnumerable<SolverPackage> Assigned() => _seen.Where(p => _byPackage[p].Count > 0);
+
     public Term? TermFor(SolverPackage package) =>
         _byPackage.TryGetValue(package, out var list) && list.Count > 0 ? list[^1].Accumulated : null;
 

@@ -20,6 +20,9 @@ internal sealed class PubGrubRun
     private readonly Dictionary<(SolverPackage, SolverPackage, string, VersionSet), Incompatibility> _mergeable = [];
     private readonly HashSet<PackageName> _noDeps = [];
     private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<(SolverPackage, SolverPackage), int> _rejections = [];
+    private readonly Dictionary<SolverPackage, int> _priority = [];
+    private const int RejectionThreshold = 5;
     private int _steps;
 
     public PubGrubRun(ResolutionRequest request, IResolverSource source, CancellationToken cancellationToken)
@@ -49,10 +52,41 @@ internal sealed class PubGrubRun
                 { PackageName = package.Name.Value };
             var index = ChooseVersion(package, allowed);
             var incompats = await DependenciesOfAsync(package, index).ConfigureAwait(false);
-            if (!incompats.Any(i => SatisfiedIfChosen(i, package, index)))
+            var blocking = incompats.FirstOrDefault(i => SatisfiedIfChosen(i, package, index));
+            if (blocking is null)
                 _solution.Decide(package, Universe(package), index);
+            else if (RecordRejection(package, blocking))
+            {
+                PropagateAll();
+                continue;
+            }
             next = package;
         }
+    }
+
+    /// <summary>
+    /// Counts how often a decided package rules out versions of <paramref name="package"/>. At the fifth time
+    /// (uv's threshold) <paramref name="package"/> gets priority and the solver backtracks to before that
+    /// decision, instead of walking down every version (packse "wrong-backtracking").
+    /// </summary>
+    private bool RecordRejection(SolverPackage package, Incompatibility blocking)
+    {
+        foreach (var (other, _) in blocking.Terms)
+        {
+            if (other == package || other.IsRoot || !_solution.Decisions.ContainsKey(other)) continue;
+            var key = (package, other);
+            _rejections[key] = _rejections.GetValueOrDefault(key) + 1;
+            if (_rejections[key] != RejectionThreshold || _priority.ContainsKey(package)) continue;
+            _priority[package] = _priority.Count;
+            _solution.Backtrack(Math.Max(1, _solution.DecisionLevelOf(other) - 1));
+            return true;
+        }
+        return false;
+    }
+
+    private void PropagateAll()
+    {
+        foreach (var package in _solution.Assigned().ToList()) Propagate(package);
     }
 
     private int Universe(SolverPackage package) => package.IsRoot ? 1 : _catalog.Known[package.Name].Count;
@@ -115,15 +149,15 @@ internal sealed class PubGrubRun
         }
     }
 
-    /// <summary>Fewest allowed versions first (most constrained), then first seen.</summary>
+    /// <summary>Root, then packages that kept being ruled out, then fewest allowed versions, then first seen.</summary>
     private (SolverPackage, VersionSet)? PickPackage()
     {
         (SolverPackage, VersionSet)? best = null;
-        var bestCount = int.MaxValue;
+        var bestKey = (int.MaxValue, int.MaxValue);
         foreach (var (package, allowed) in _solution.Undecided())
         {
-            var count = package.IsRoot ? 0 : allowed.Count;
-            if (count < bestCount) { best = (package, allowed); bestCount = count; }
+            var key = package.IsRoot ? (-1, 0) : (_priority.TryGetValue(package, out var p) ? p : int.MaxValue - 1, allowed.Count);
+            if (key.CompareTo(bestKey) < 0) { best = (package, allowed); bestKey = key; }
         }
         return best;
     }

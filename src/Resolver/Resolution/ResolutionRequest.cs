@@ -4,12 +4,12 @@ using LlmPython.Resolver.Versioning;
 namespace LlmPython.Resolver.Resolution;
 
 /// <summary>A top-level requirement; <see cref="NoDeps"/> = install it without following its dependencies.</summary>
-public sealed record RootRequirement(Requirement Requirement, bool NoDeps = false);
+public sealed record ResolutionRoot(Requirement Requirement, bool NoDeps = false);
 
 /// <summary>What to resolve and for which target environment.</summary>
 public sealed record ResolutionRequest
 {
-    public required IReadOnlyList<RootRequirement> Roots { get; init; }
+    public required IReadOnlyList<ResolutionRoot> Roots { get; init; }
 
     /// <summary>Bounds a package only if something requires it (like pip's -c).</summary>
     public IReadOnlyList<Requirement> Constraints { get; init; } = [];

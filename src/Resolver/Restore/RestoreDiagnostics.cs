@@ -25,4 +25,6 @@ public static class RestoreDiagnostics
     public const string CudaOnNonPyTorchPackage = "LLMPY0029";
     /// <summary>A PythonIndex or PythonFindLinks value is not a URL or existing folder.</summary>
     public const string InvalidSource = "LLMPY0030";
+    /// <summary>The resolution chose a version that has only a source distribution.</summary>
+    public const string SourceBuildUnsupported = "LLMPY0031";
 }

@@ -9,6 +9,9 @@ namespace LlmPython.Resolver.Restore;
 /// </summary>
 public sealed record RestoreStamp(string InputsHash, string LockSha256, string EnvironmentName, string EnvironmentDirectory)
 {
+    /// <summary>The lock section the environment was built from.</summary>
+    public string? LockSection { get; init; }
+
     public static RestoreStamp? TryRead(string path)
     {
         try

@@ -5,7 +5,7 @@ namespace LlmPython.Resolver.Tests.Accelerators;
 
 public class PyTorchFamilyTests
 {
-    private readonly PyTorchFamily _family = new();
+    private readonly PyTorchFamilyCatalog _family = new();
 
     [Theory]
     [InlineData("torch", true)]
@@ -51,11 +51,11 @@ public class PyTorchFamilyTests
     [Fact]
     public void MergesBackendRequestsOfTheFamily()
     {
-        Assert.Equal("auto", PyTorchFamily.MergeBackendRequests([("torch", null), ("torchvision", "")]));
-        Assert.Equal("cu118", PyTorchFamily.MergeBackendRequests([("torch", "auto"), ("torchvision", "CU118")]));
-        Assert.Equal("cpu", PyTorchFamily.MergeBackendRequests([("torch", null)], projectDefault: "cpu"));
+        Assert.Equal("auto", PyTorchFamilyCatalog.MergeBackendRequests([("torch", null), ("torchvision", "")]));
+        Assert.Equal("cu118", PyTorchFamilyCatalog.MergeBackendRequests([("torch", "auto"), ("torchvision", "CU118")]));
+        Assert.Equal("cpu", PyTorchFamilyCatalog.MergeBackendRequests([("torch", null)], projectDefault: "cpu"));
         var e = Assert.Throws<LlmPyException>(() =>
-            PyTorchFamily.MergeBackendRequests([("torch", "cu124"), ("torchvision", "cu126")]));
+            PyTorchFamilyCatalog.MergeBackendRequests([("torch", "cu124"), ("torchvision", "cu126")]));
         Assert.Equal(AcceleratorDiagnosticCodes.ConflictingBackends, e.Code);
         Assert.Contains("torch", e.Message);
         Assert.Contains("cu126", e.Message);

@@ -7,11 +7,11 @@ namespace LlmPython.Resolver.Accelerators;
 /// The PyTorch family: which packages are served from the backend index together with torch, and
 /// which torchvision / torchaudio release belongs to a torch release.
 /// </summary>
-public sealed partial class PyTorchFamily
+public sealed partial class PyTorchFamilyCatalog
 {
     private readonly AcceleratorData _data;
 
-    public PyTorchFamily(AcceleratorData? data = null) => _data = data ?? AcceleratorData.Default;
+    public PyTorchFamilyCatalog(AcceleratorData? data = null) => _data = data ?? AcceleratorData.Default;
 
     /// <summary>PEP 503 normalization (own copy so table lookups need nothing else): lower case, runs of -_. → "-".</summary>
     public static string NormalizeName(string name) => SeparatorRun().Replace(name.Trim(), "-").ToLowerInvariant();
@@ -23,6 +23,9 @@ public sealed partial class PyTorchFamily
     /// <summary>The names routed to the backend index, normalized and sorted.</summary>
     public IReadOnlyList<string> RoutedPackageNames =>
         _data.PackageRoutes.Where(r => r.RoutedWithPyTorchSource).Select(r => r.Name).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The same names as a set (what an index router takes).</summary>
+    public IReadOnlySet<string> RoutedPackageNameSet => RoutedPackageNames.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The release of <paramref name="companion"/> (torchvision or torchaudio) built with torch
