@@ -9,7 +9,7 @@ namespace LlmPython.Resolver.Tests.Indexes;
 public sealed class IndexRouterTests
 {
     private static readonly IReadOnlySet<string> Family =
-        PyTorchFamily.Load(Path.Combine(TestPaths.RepoRoot, "src", "Resolver", "Data", "torch-index-packages.txt"));
+        new LlmPython.Resolver.Accelerators.PyTorchFamilyCatalog().RoutedPackageNameSet;
 
     [Fact]
     public async Task A_name_on_two_indexes_comes_from_the_first_only()
@@ -67,7 +67,7 @@ public sealed class IndexRouterTests
         var router = new IndexRouter(IndexTestKit.Http(), new IndexRoutingOptions
         {
             DefaultIndexUrl = server.IndexUrl,
-            PyTorchBackendIndexUrl = PyTorchFamily.BackendIndexUrl(server.PyTorchIndexUrl, "cu118"),
+            PyTorchBackendIndexUrl = LlmPython.Resolver.Accelerators.BackendSelector.IndexUrlFor(server.PyTorchIndexUrl, "cu118"),
             PyTorchFamily = Family,
         });
 

@@ -25,7 +25,7 @@ public sealed record IndexRoutingOptions
 
     /// <summary>
     /// The routing inputs of a restore: its indexes, find-links and the Index= pins of its validated roots, plus the
-    /// chosen PyTorch backend index (<see cref="PyTorchFamily.BackendIndexUrl"/>) and family names.
+    /// chosen PyTorch backend index (<c>BackendSelector.IndexUrlFor</c>) and family names.
     /// </summary>
     public static IndexRoutingOptions FromRequest(RestoreRequest request, IEnumerable<RootRequirement> roots,
         string? pyTorchBackendIndexUrl, IReadOnlySet<string> pyTorchFamily) => new()

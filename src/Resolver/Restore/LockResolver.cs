@@ -27,16 +27,8 @@ internal sealed class LockResolver
     {
         var request = _session.Request;
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var router = new IndexRouter(_session.Http, new IndexRoutingOptions
-        {
-            DefaultIndexUrl = request.PythonIndexUrl,
-            Indexes = request.Indexes,
-            FindLinks = request.FindLinks,
-            IndexPins = _session.Roots.Where(r => r.IndexName is not null).ToDictionary(r => r.Name.Value, r => r.IndexName!),
-            PyTorchBackendIndexUrl = backend?.IndexUrl,
-            PyTorchFamily = _session.Family.RoutedPackageNames.ToHashSet(StringComparer.Ordinal),
-            BaseDirectory = _session.ProjectDirectory,
-        });
+        var router = new IndexRouter(_session.Http, IndexRoutingOptions.FromRequest(
+            request, _session.Roots, backend?.IndexUrl, _session.Family.RoutedPackageNameSet));
         var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
             .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));
         var source = new IndexResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels);
