@@ -79,8 +79,10 @@ public sealed class PythonRestoreTests
     [Fact(Skip = NeedsEngine)]
     public void MultiTargeting_RestoresOncePerProject()
     {
-        var project = TestProject.ConsoleApp(_sdk, "PyMulti",
-            ProjectXml("<TargetFrameworks>net10.0;net10.0-browser</TargetFrameworks>"), Program).WithQuickStartWheels();
+        var project = TestProject.Create(_sdk, "PyMulti")
+            .WithProjectFile(ProjectXml("<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>").Replace("<OutputType>Exe</OutputType>", "", StringComparison.Ordinal))
+            .WithFile("Library.cs", "public static class Library { }\n")
+            .WithQuickStartWheels();
 
         var build = project.Build("-v:detailed", "-p:PythonRestoreOnNuGetRestore=false").ShouldSucceed();
 
