@@ -31,7 +31,7 @@ public sealed class PythonRestoreTests
             <OutputType>Exe</OutputType>
             {targetFrameworks}
             <PythonVersion>3.11</PythonVersion>
-            <PythonIndexUrl>$(MSBuildProjectDirectory)/wheels/simple</PythonIndexUrl>
+            <PythonOffline>true</PythonOffline>
             <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
           </PropertyGroup>
           <ItemGroup>
