@@ -13,4 +13,11 @@ public sealed record PythonInterpreter(
 {
     /// <summary>"3.11"</summary>
     public string MajorMinor => Markers["python_version"] ?? "";
+
+    /// <summary>The interpreter's own answer to the probe (null for an interpreter built by hand, e.g. in tests).</summary>
+    public InterpreterInfo? Info { get; init; }
+
+    /// <summary>An interpreter from its probe answer: version, markers and tags all come from <paramref name="info"/>.</summary>
+    public static PythonInterpreter FromInfo(string executablePath, InterpreterInfo info) =>
+        new(executablePath, Pep440Version.Parse(info.Version), info.ToMarkerEnvironment(), info.ToSupportedTags()) { Info = info };
 }

@@ -1,3 +1,13 @@
+using System.Security.Cryptography;
+using LlmPython.Resolver.Accelerators;
+using LlmPython.Resolver.Caching;
+using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Environments;
+using LlmPython.Resolver.Http;
+using LlmPython.Resolver.Indexes;
+using LlmPython.Resolver.Interpreters;
+using LlmPython.Resolver.Locking;
+
 namespace LlmPython.Resolver.Restore;
 
 /// <summary>Where the engine reports progress and diagnostics (the MSBuild task forwards to its logger).</summary>
@@ -19,32 +29,161 @@ public sealed record RestoreResult(
     string? EnvironmentPython,
     string? SitePackages,
     /// <summary>True when nothing had to be done (inputs, lock and environment unchanged).</summary>
-    bool NoOp);
+    bool NoOp)
+{
+    public static RestoreResult Failed { get; } = new(false, [], null, null, false);
+}
 
-// CONTRACT STUB: the lead implements this; keep these public signatures.
-/// <summary>Resolve + lock + materialize, as the PythonRestore target asks.</summary>
+/// <summary>
+/// Resolve + lock + materialize, as the PythonRestore target asks. Order of work: validate the items,
+/// find the interpreter, choose the PyTorch backend, then the cheapest path that is still correct:
+/// no-op (stamp matches and the environment is intact) → install from the lock (inputs unchanged) →
+/// resolve, write the lock, install. A failure anywhere leaves the previous lock and environment.
+/// </summary>
 public sealed class RestoreEngine
 {
     private readonly IRestoreLog _log;
+
     public RestoreEngine(IRestoreLog log) { _log = log; }
-    public RestoreResult Run(RestoreRequest request, CancellationToken cancellationToken = default)
+
+    /// <summary>Detection seam for tests and for PythonGpuInfo; defaults to this machine.</summary>
+    public Func<RestoreRequest, GpuInfo> DetectGpu { get; init; } = request =>
+        GpuDetector.Detect(GpuProbeContext.ForThisMachine(request.TargetCudaDriver, request.TargetComputeCapability));
+
+    public RestoreResult Run(RestoreRequest request, CancellationToken cancellationToken = default) =>
+        Guard(request, () => RunAsync(request, cancellationToken)) ?? RestoreResult.Failed;
+
+    /// <summary>The resolved graph as indented text (from the lock when it is current, else resolving).</summary>
+    public string DescribeTree(RestoreRequest request, CancellationToken cancellationToken = default) =>
+        Guard(request, async () => LockedGraph.Tree(await LockAsync(request, cancellationToken).ConfigureAwait(false)))
+        ?? "(no resolution: see the errors above)";
+
+    /// <summary>Every path from a top-level PythonPackage to <paramref name="package"/>, one per line.</summary>
+    public string ExplainWhy(RestoreRequest request, string package, CancellationToken cancellationToken = default) =>
+        Guard(request, async () => LockedGraph.Why(await LockAsync(request, cancellationToken).ConfigureAwait(false), package))
+        ?? "(no resolution: see the errors above)";
+
+    /// <summary>Detected driver/GPU, the candidate backends and which one would be chosen and why.</summary>
+    public string DescribeGpu(RestoreRequest request, CancellationToken cancellationToken = default) =>
+        Guard(request, async () =>
+        {
+            var session = RestoreSession.Open(request, _log);
+            var gpu = DetectGpu(request);
+            var decision = await session.ChooseBackendAsync(gpu, probeIndexes: !request.Offline, cancellationToken).ConfigureAwait(false);
+            return GpuReport.Describe(gpu, decision, session.Target);
+        }) ?? "(no GPU report: see the errors above)";
+
+    private T? Guard<T>(RestoreRequest request, Func<Task<T>> work) where T : class
     {
-        _log.Message("LlmPython: restore engine not implemented yet");
-        throw new NotImplementedException();
+        try
+        {
+            return work().GetAwaiter().GetResult();
+        }
+        catch (LlmPyException e)
+        {
+            _log.Error(e.Code, e.Message, request.ProjectPath);
+            return null;
+        }
     }
 
-    // CONTRACT STUB: the lead implements this; the PythonTree target prints its result.
-    /// <summary>The resolved graph as indented text (from the lock when it is current, else resolving).</summary>
-    public string DescribeTree(RestoreRequest request, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    private async Task<RestoreResult> RunAsync(RestoreRequest request, CancellationToken cancellationToken)
+    {
+        var session = RestoreSession.Open(request, _log);
+        var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
+        var stampPath = RestoreLayout.StampPath(request);
+        var lockBytes = File.Exists(request.LockFilePath) ? await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false) : null;
+        var machine = session.MachineFingerprint(gpu);
 
-    // CONTRACT STUB: the lead implements this; the PythonWhy target prints its result.
-    /// <summary>Every path from a top-level PythonPackage to <paramref name="package"/>, one per line.</summary>
-    public string ExplainWhy(RestoreRequest request, string package, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        // 1. No-op: same inputs, same lock bytes, same machine, environment intact → nothing to do, no network.
+        if (!request.LockOnly && lockBytes is not null && request.UpdatePackages.Count == 0
+            && RestoreStamp.TryRead(stampPath) is { } stamp
+            && stamp.InputsHash == session.InputsHash && stamp.LockSha256 == Sha256(lockBytes)
+            && stamp.EnvironmentName == machine && stamp.EnvironmentDirectory == Path.GetFullPath(request.EnvironmentDirectory)
+            && EnvironmentMaterializer.IsIntact(request.EnvironmentDirectory, session.BaseInterpreter))
+        {
+            _log.Message($"All Python packages for {Path.GetFileName(request.ProjectPath)} are up-to-date (no-op restore, {stamp.EnvironmentDirectory}).", important: true);
+            var locked = LockFileReader.Parse(System.Text.Encoding.UTF8.GetString(lockBytes));
+            var section = locked.Environments.FirstOrDefault(e => e.Name == stamp.LockSection);
+            return Result(request, session, section, noOp: true);
+        }
 
-    // CONTRACT STUB: the lead implements this; the PythonGpuInfo target prints its result.
-    /// <summary>Detected driver/GPU, the candidate backends and which one would be chosen and why.</summary>
-    public string DescribeGpu(RestoreRequest request, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        // 2./3. The lock section for this machine: reused when current, else resolved (not in locked mode).
+        var environment = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+        if (request.LockOnly)
+            return Result(request, session, environment, noOp: false);
+        if (!session.Target.IsHost)
+        {
+            _log.Message($"Resolved {environment.Packages.Count} Python packages for {session.Target.Key}; the environment is built at publish.", important: true);
+            return Result(request, session, environment, noOp: false);
+        }
+
+        await new EnvironmentMaterializer(session, _log).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
+        var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
+        new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(request.EnvironmentDirectory))
+        { LockSection = environment.Name }.Write(stampPath);
+        return Result(request, session, environment, noOp: false);
+    }
+
+    private async Task<LockedEnvironment> LockAsync(RestoreRequest request, CancellationToken cancellationToken)
+    {
+        var session = RestoreSession.Open(request, _log);
+        var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
+        return await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LockedEnvironment> LockCoreAsync(RestoreSession session, GpuInfo gpu, CancellationToken cancellationToken)
+    {
+        var request = session.Request;
+        var existing = LockFileReader.TryRead(request.LockFilePath);
+        var current = existing is not null && existing.InputsHash == session.InputsHash;
+
+        // Choose the backend first against the lock (no network), so a current lock is reused offline.
+        BackendDecision? backend = null;
+        if (session.HasPyTorchFamily)
+        {
+            if (current && request.UpdatePackages.Count == 0)
+                backend = await session.ChooseBackendAsync(gpu, existing!, cancellationToken).ConfigureAwait(false);
+            if (backend is null || existing!.FindEnvironment(session.SectionName(backend)) is null)
+                backend = await session.ChooseBackendAsync(gpu, probeIndexes: !request.Offline, cancellationToken).ConfigureAwait(false);
+            foreach (var warning in backend.Warnings)
+                _log.Warning(warning.Code, warning.Message, request.ProjectPath);
+            _log.Message($"PyTorch backend: {backend.Backend} ({backend.Explanation})", important: true);
+        }
+        var sectionName = session.SectionName(backend);
+
+        if (current && request.UpdatePackages.Count == 0 && existing!.FindEnvironment(sectionName) is { } reusable)
+        {
+            _log.Message($"Using {Path.GetFileName(request.LockFilePath)} ({sectionName}, {reusable.Packages.Count} packages).");
+            return reusable;
+        }
+
+        if (request.LockedMode)
+        {
+            var why = existing is null ? "there is no lockfile"
+                : !current ? "the PythonPackage items or Python properties changed since it was written"
+                : request.UpdatePackages.Count > 0 ? "PythonUpdatePackages asks to re-resolve"
+                : $"it has no section for this machine ({sectionName})";
+            throw new LlmPyException(existing is null || current ? LockFileDiagnostics.MissingInLockedMode : LockFileDiagnostics.OutOfDateInLockedMode,
+                $"Python restore is in locked mode (PythonRestoreLockedMode=true), and {request.LockFilePath} cannot be used as is: {why}. Run a build without locked mode (or `dotnet build -t:PythonLock`) and commit the updated lockfile.");
+        }
+
+        var resolved = await new LockResolver(session, _log).ResolveAsync(backend, sectionName, current ? existing : existing, cancellationToken).ConfigureAwait(false);
+        // Sections of other machines stay while the project inputs are unchanged; they are stale otherwise.
+        var others = current ? existing!.Environments.Where(e => e.Name != sectionName) : [];
+        var lockFile = new LockFile { InputsHash = session.InputsHash, Environments = [.. others, resolved] };
+        if (LockFileWriter.WriteIfChanged(lockFile, request.LockFilePath))
+            _log.Message($"Wrote {request.LockFilePath} ({sectionName}, {resolved.Packages.Count} packages).", important: true);
+        return resolved;
+    }
+
+    private static RestoreResult Result(RestoreRequest request, RestoreSession session, LockedEnvironment? environment, bool noOp)
+    {
+        var packages = environment?.Packages.Select(p => new ResolvedPackage(p.Name, p.Version, p.Url, p.Sha256)).ToList() ?? [];
+        if (request.LockOnly || !session.Target.IsHost)
+            return new RestoreResult(true, packages, null, null, noOp);
+        var layout = VirtualEnvironmentLayout.For(request.EnvironmentDirectory, session.BaseInterpreter);
+        return new RestoreResult(true, packages, layout.Python, layout.SitePackages, noOp);
+    }
+
+    internal static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 }

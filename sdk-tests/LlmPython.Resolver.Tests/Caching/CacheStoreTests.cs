@@ -1,0 +1,152 @@
+using LlmPython.Resolver.Caching;
+
+namespace LlmPython.Resolver.Tests.Caching;
+
+public class CacheStoreTests
+{
+    [Fact]
+    public async Task Produces_once_then_returns_the_complete_entry()
+    {
+        using var dir = new ScratchFolder();
+        var store = new CacheStore(dir.Path);
+        var calls = 0;
+        Assert.Null(store.TryGet("wheels", "abc"));
+
+        var first = await store.GetOrCreateAsync("wheels", "abc", (temp, _) => { calls++; return File.WriteAllTextAsync(temp, "data"); });
+        var second = await store.GetOrCreateAsync("wheels", "abc", (temp, _) => { calls++; return File.WriteAllTextAsync(temp, "other"); });
+
+        Assert.Equal(1, calls);
+        Assert.Equal(dir.Sub("wheels", "abc"), first);
+        Assert.Equal(first, second);
+        Assert.Equal("data", File.ReadAllText(first));
+        Assert.Equal(first, store.TryGet("wheels", "abc"));
+    }
+
+    [Fact]
+    public async Task Folder_entries_are_supported()
+    {
+        using var dir = new ScratchFolder();
+        var store = new CacheStore(dir.Path);
+        var path = await store.GetOrCreateAsync("unpacked", "k", (temp, _) =>
+        {
+            Directory.CreateDirectory(Path.Combine(temp, "sub"));
+            File.WriteAllText(Path.Combine(temp, "sub", "f.txt"), "x");
+            return Task.CompletedTask;
+        });
+        Assert.Equal("x", File.ReadAllText(Path.Combine(path, "sub", "f.txt")));
+    }
+
+    [Fact]
+    public async Task Concurrent_producers_with_separate_instances_produce_once()
+    {
+        using var dir = new ScratchFolder();
+        var productions = 0;
+        async Task Produce(string temp, CancellationToken ct)
+        {
+            Interlocked.Increment(ref productions);
+            await using (var f = File.Create(temp))
+            {
+                for (var i = 0; i < 20; i++)
+                {
+                    await f.WriteAsync(new byte[1000], ct);
+                    await Task.Delay(2, ct);
+                }
+            }
+        }
+
+        var tasks = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => new CacheStore(dir.Path).GetOrCreateAsync("wheels", "same", Produce)))
+            .ToArray();
+        var paths = await Task.WhenAll(tasks);
+
+        Assert.Equal(1, productions);
+        Assert.All(paths, p => Assert.Equal(paths[0], p));
+        Assert.Equal(20_000, new FileInfo(paths[0]).Length);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Sub("wheels"), ".tmp-*"));
+    }
+
+    [Fact]
+    public async Task A_failing_producer_leaves_nothing_and_a_later_one_succeeds()
+    {
+        using var dir = new ScratchFolder();
+        var store = new CacheStore(dir.Path);
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.GetOrCreateAsync("wheels", "k", async (temp, _) =>
+        {
+            await File.WriteAllTextAsync(temp, "half");
+            throw new InvalidDataException("boom");
+        }));
+
+        Assert.Null(store.TryGet("wheels", "k"));
+        Assert.Equal(new[] { "k.lock" }, Directory.GetFileSystemEntries(dir.Sub("wheels")).Select(p => Path.GetFileName(p)!).ToArray());
+
+        var path = await store.GetOrCreateAsync("wheels", "k", (temp, _) => File.WriteAllTextAsync(temp, "good"));
+        Assert.Equal("good", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task Leftovers_of_a_killed_producer_are_cleaned_and_redone()
+    {
+        using var dir = new ScratchFolder();
+        var bucket = dir.Sub("wheels");
+        Directory.CreateDirectory(bucket);
+        // A killed process: a temp folder, and an entry renamed into place without its marker.
+        Directory.CreateDirectory(Path.Combine(bucket, ".tmp-k-999-dead"));
+        File.WriteAllText(Path.Combine(bucket, "k"), "truncated");
+        var store = new CacheStore(dir.Path);
+        Assert.Null(store.TryGet("wheels", "k"));
+
+        var path = await store.GetOrCreateAsync("wheels", "k", (temp, _) => File.WriteAllTextAsync(temp, "whole"));
+
+        Assert.Equal("whole", File.ReadAllText(path));
+        Assert.False(Directory.Exists(Path.Combine(bucket, ".tmp-k-999-dead")));
+    }
+
+    [Fact]
+    public async Task A_producer_that_writes_nothing_is_an_error()
+    {
+        using var dir = new ScratchFolder();
+        var store = new CacheStore(dir.Path);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetOrCreateAsync("b", "k", (_, _) => Task.CompletedTask));
+        Assert.Null(store.TryGet("b", "k"));
+    }
+
+    [Fact]
+    public async Task A_held_lock_times_out_with_LLMPY0701()
+    {
+        using var dir = new ScratchFolder();
+        Directory.CreateDirectory(dir.Sub("b"));
+        using var held = new FileStream(dir.Sub("b", "k.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var store = new CacheStore(dir.Path) { LockTimeout = TimeSpan.FromMilliseconds(150) };
+        var e = await Assert.ThrowsAsync<LlmPython.Resolver.Diagnostics.LlmPyException>(
+            () => store.GetOrCreateAsync("b", "k", (t, _) => File.WriteAllTextAsync(t, "x")));
+        Assert.Equal("LLMPY0701", e.Code);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData(".tmp-x")]
+    public void Unsafe_keys_are_refused(string key)
+    {
+        var store = new CacheStore("/tmp/x");
+        Assert.Throws<ArgumentException>(() => store.EntryPath("b", key));
+    }
+
+    [Fact]
+    public void Default_root_follows_env_then_xdg_then_home()
+    {
+        var env = new Dictionary<string, string?>();
+        string Root(bool windows) => CacheStore.DefaultRoot(k => env.GetValueOrDefault(k), windows, "/home/u", "C:\\Users\\u\\AppData\\Local");
+
+        Assert.Equal(Path.Combine("/home/u", ".cache", "llmpython"), Root(false));
+        env["XDG_CACHE_HOME"] = "relative/ignored";
+        Assert.Equal(Path.Combine("/home/u", ".cache", "llmpython"), Root(false));
+        env["XDG_CACHE_HOME"] = "/xdg";
+        Assert.Equal(Path.Combine("/xdg", "llmpython"), Root(false));
+        Assert.Equal(Path.Combine("C:\\Users\\u\\AppData\\Local", "llmpython"), Root(true));
+        env["LLMPYTHON_CACHE"] = "/explicit";
+        Assert.Equal(Path.GetFullPath("/explicit"), Root(false));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LlmPython.Resolver.Environments;
+
+/// <summary>
+/// <c>llmpython-environment.json</c> at the environment root: which wheel (by sha256) each installed
+/// distribution came from. Written last, inside the staging copy, so it always describes the files next to it.
+/// </summary>
+public sealed record EnvironmentState(string BaseExecutable, string PythonVersion, IReadOnlyList<EnvironmentState.Package> Packages)
+{
+    public const string FileName = "llmpython-environment.json";
+
+    /// <param name="Name">Normalized project name.</param>
+    /// <param name="DistInfo">The .dist-info folder name in site-packages.</param>
+    public sealed record Package(string Name, string Version, string Sha256, bool Requested, string? DirectUrl, string DistInfo);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The state of the environment at <paramref name="root"/>, or null when absent or unreadable.</summary>
+    public static EnvironmentState? Read(string root)
+    {
+        try
+        {
+            var path = Path.Combine(root, FileName);
+            return File.Exists(path) ? JsonSerializer.Deserialize<EnvironmentState>(File.ReadAllText(path), Json) : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null; // an unreadable state only costs a reinstall
+        }
+    }
+
+    public void Write(string root)
+    {
+        var sorted = this with { Packages = Packages.OrderBy(p => p.Name, StringComparer.Ordinal).ToList() };
+        VirtualEnvironmentWriter.ReplaceFile(Path.Combine(root, FileName), JsonSerializer.Serialize(sorted, Json) + "\n");
+    }
+}

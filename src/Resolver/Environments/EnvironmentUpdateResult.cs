@@ -1,0 +1,12 @@
+namespace LlmPython.Resolver.Environments;
+
+/// <summary>What an update did: names installed and removed, and how files were placed.</summary>
+/// <param name="NoOp">Nothing changed: the environment already matched and passed the integrity check.</param>
+public sealed record EnvironmentUpdateResult(
+    VirtualEnvironmentLayout Layout,
+    bool NoOp,
+    IReadOnlyList<string> Installed,
+    IReadOnlyList<string> Removed,
+    int Unchanged,
+    int LinkedFiles,
+    int CopiedFiles);

@@ -1,0 +1,225 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using LlmPython.Resolver.Diagnostics;
+
+namespace LlmPython.Resolver.Http;
+
+/// <summary>
+/// HTTP for indexes and downloads: bounded parallelism, retries with backoff and jitter on transient
+/// failures, redirects followed with per-host credentials, conditional page requests against the cache,
+/// offline mode. Every message names URLs without credentials.
+/// </summary>
+public sealed class PythonHttpClient
+{
+    private const int MaxRedirects = 10;
+    private readonly HttpClient _client;
+    private readonly SemaphoreSlim _slots;
+    private readonly HttpPageCache? _pages;
+    private readonly Random _jitter = new();
+
+    public PythonHttpClient(HttpSettings? settings = null, HttpClient? client = null)
+    {
+        Settings = settings ?? new HttpSettings();
+        _client = client ?? SharedHttp.Client;
+        _slots = new SemaphoreSlim(Math.Max(1, Settings.MaxParallelRequests));
+        _pages = Settings.Cache is null ? null : new HttpPageCache(Settings.Cache);
+    }
+
+    public HttpSettings Settings { get; }
+    public bool Offline => Settings.Offline;
+
+    /// <summary>
+    /// Sends a request (GET unless <paramref name="configure"/> changes it) and hands the response to
+    /// <paramref name="read"/>, retrying the whole exchange on 5xx/408/429, timeouts and connection resets
+    /// (also when they happen while <paramref name="read"/> streams the body). Other statuses reach
+    /// <paramref name="read"/>. After the last try: <see cref="IndexErrorCodes.RequestFailed"/>.
+    /// </summary>
+    public async Task<T> SendAsync<T>(Uri url, Action<HttpRequestMessage>? configure,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        url = Settings.Credentials.Register(url);
+        CheckScheme(url);
+        if (Offline)
+            throw new LlmPyException(IndexErrorCodes.OfflineNotCached,
+                $"{UrlRedaction.Redact(url)} is needed but PythonOffline is true and it is not in the cache. Run one restore online, or set PythonOffline=false.");
+
+        var policy = Settings.Retry;
+        var lastError = "";
+        for (var attempt = 1; ; attempt++)
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptCts.CancelAfter(policy.AttemptTimeout);
+                using var response = await SendFollowingRedirectsAsync(url, configure, attemptCts.Token).ConfigureAwait(false);
+                if (IsTransient(response.StatusCode))
+                    lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                else
+                    return await read(response, attemptCts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastError = $"no answer within {policy.AttemptTimeout.TotalSeconds:0.#} s";
+            }
+            catch (HttpRequestException e)
+            {
+                lastError = UrlRedaction.Redact(e.Message);
+            }
+            catch (IOException e) when (e is HttpIOException || e.InnerException is SocketException)
+            {
+                lastError = UrlRedaction.Redact(e.Message);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+
+            if (attempt >= policy.MaxAttempts)
+                throw new LlmPyException(IndexErrorCodes.RequestFailed,
+                    $"GET {UrlRedaction.Redact(url)} failed after {attempt} tries: {lastError}. Check the network, proxy and index URL; set PythonOffline=true to build from the cache.");
+            await Task.Delay(policy.DelayBefore(attempt, _jitter), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A text page (index or find-links), revalidated against the cache with If-None-Match /
+    /// If-Modified-Since. Null for 404/410. Offline: the cached copy, or <see cref="IndexErrorCodes.OfflineNotCached"/>.
+    /// </summary>
+    public async Task<HttpPage?> GetPageAsync(Uri url, string accept, CancellationToken cancellationToken = default)
+    {
+        url = Settings.Credentials.Register(url);
+        var key = _pages is null ? null : HttpPageCache.Key(url, accept);
+        var cached = key is null ? null : _pages!.TryRead(key);
+        if (Offline)
+        {
+            if (cached is null)
+                throw new LlmPyException(IndexErrorCodes.OfflineNotCached,
+                    $"The index page {UrlRedaction.Redact(url)} is not in the cache and PythonOffline is true. Run one restore online, or set PythonOffline=false.");
+            return cached.Page is { } offlinePage ? offlinePage with { FromCache = true } : null;
+        }
+
+        var result = await SendAsync(url, request =>
+        {
+            request.Headers.Accept.ParseAdd(accept);
+            if (cached?.Page is { } page)
+            {
+                if (page.ETag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", page.ETag);
+                if (page.LastModified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", page.LastModified);
+            }
+        }, async (response, ct) =>
+        {
+            if (response.StatusCode == HttpStatusCode.NotModified && cached?.Page is { } unchanged)
+                return unchanged with { FromCache = true, Url = FinalUrl(response, url) };
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+                return null;
+            EnsureSuccess(response, url);
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            return new HttpPage(FinalUrl(response, url), response.Content.Headers.ContentType?.MediaType ?? "text/html", body,
+                response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), FromCache: false);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (key is not null && (result is null || !result.FromCache))
+            await _pages!.WriteAsync(key, result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>A whole small file (e.g. a PEP 658 .metadata file), or null for 404/410.</summary>
+    public Task<byte[]?> GetBytesAsync(Uri url, CancellationToken cancellationToken = default) =>
+        SendAsync(url, null, async (response, ct) =>
+        {
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+                return null;
+            EnsureSuccess(response, url);
+            return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Bytes [<paramref name="from"/>, <paramref name="to"/>] of a file, or its last <paramref name="suffixLength"/>
+    /// bytes when <paramref name="from"/> is null. A server that ignores Range answers with the whole file
+    /// (<see cref="RangeResponse.Partial"/> false). Null when the server answers 416.
+    /// </summary>
+    public Task<RangeResponse?> GetRangeAsync(Uri url, long? from, long? to, long suffixLength = 0, CancellationToken cancellationToken = default) =>
+        SendAsync(url, request =>
+        {
+            request.Headers.Range = from is null ? new RangeHeaderValue(null, suffixLength) : new RangeHeaderValue(from, to);
+            // Ranges are byte offsets of the stored file: never let a proxy or server re-encode it.
+            request.Headers.AcceptEncoding.Clear();
+            request.Headers.AcceptEncoding.ParseAdd("identity");
+        }, async (response, ct) =>
+        {
+            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+                return null;
+            EnsureSuccess(response, url);
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange is { From: { } start } range)
+                return new RangeResponse(bytes, start, range.Length, Partial: true);
+            return new RangeResponse(bytes, 0, bytes.Length, Partial: false);
+        }, cancellationToken);
+
+    /// <summary>Throws <see cref="IndexErrorCodes.RequestRefused"/> for a non-success status, naming the URL without credentials.</summary>
+    public static void EnsureSuccess(HttpResponseMessage response, Uri url)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var code = (int)response.StatusCode;
+        var advice = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => "Put credentials in the index URL (https://user:token@host/…) or in LLMPYTHON_INDEX_USERNAME/LLMPYTHON_INDEX_PASSWORD (or the per-host LLMPYTHON_INDEX_<HOST>_USERNAME/_PASSWORD).",
+            HttpStatusCode.Forbidden => "The credentials were refused: check the user and token, and that they may read this index.",
+            _ => "Check the URL and that the server is a package index.",
+        };
+        throw new LlmPyException(IndexErrorCodes.RequestRefused,
+            $"GET {UrlRedaction.Redact(url)} was answered HTTP {code} {response.ReasonPhrase}. {advice}");
+    }
+
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri url, Action<HttpRequestMessage>? configure, CancellationToken ct)
+    {
+        var current = url;
+        var challenged = false;
+        for (var hop = 0; ; hop++)
+        {
+            var credentials = Settings.Credentials.Preemptive(current);
+            var response = await SendOnceAsync(current, configure, credentials, ct).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !challenged
+                && Settings.Credentials.AfterChallenge(current) is { } retry && retry != credentials)
+            {
+                challenged = true;
+                response.Dispose();
+                response = await SendOnceAsync(current, configure, retry, ct).ConfigureAwait(false);
+            }
+            if (!IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
+                return response;
+            response.Dispose();
+            if (hop >= MaxRedirects)
+                throw new HttpRequestException($"more than {MaxRedirects} redirects");
+            current = location.IsAbsoluteUri ? location : new Uri(current, location);
+            CheckScheme(current);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Uri url, Action<HttpRequestMessage>? configure, HttpCredentials? credentials, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        configure?.Invoke(request);
+        if (credentials is not null && request.Headers.Authorization is null)
+            request.Headers.Authorization = credentials.ToHeader();
+        return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+    }
+
+    private static Uri FinalUrl(HttpResponseMessage response, Uri requested) => response.RequestMessage?.RequestUri ?? requested;
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static void CheckScheme(Uri url)
+    {
+        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+            throw new LlmPyException(IndexErrorCodes.UnsupportedUrl,
+                $"'{UrlRedaction.Redact(url)}' is not an http(s) URL. Index and find-links URLs must be http:// or https:// (find-links may also be a local folder).");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Http;
+using LlmPython.Resolver.Restore;
+
+namespace LlmPython.Resolver.Indexes;
+
+/// <summary>Inputs of index routing, taken from the project's items and properties.</summary>
+public sealed record IndexRoutingOptions
+{
+    /// <summary>PythonIndexUrl.</summary>
+    public string DefaultIndexUrl { get; init; } = "https://pypi.org/simple";
+    /// <summary>PythonIndex items in declaration order.</summary>
+    public IReadOnlyList<IndexItem> Indexes { get; init; } = [];
+    /// <summary>PythonFindLinks items in declaration order.</summary>
+    public IReadOnlyList<string> FindLinks { get; init; } = [];
+    /// <summary>Package name → PythonIndex Name (<c>Index=</c> metadata).</summary>
+    public IReadOnlyDictionary<string, string> IndexPins { get; init; } = new Dictionary<string, string>();
+    /// <summary>The chosen backend's index (<c>$(PyTorchIndexUrl)/cu118/</c>), or null: PyTorch-family names then use the ordinary indexes.</summary>
+    public string? PyTorchBackendIndexUrl { get; init; }
+    /// <summary>Names routed to <see cref="PyTorchBackendIndexUrl"/> (see <see cref="PyTorchFamily"/>).</summary>
+    public IReadOnlySet<string> PyTorchFamily { get; init; } = new HashSet<string>();
+    /// <summary>Folder that relative find-links paths are relative to (the project folder).</summary>
+    public string? BaseDirectory { get; init; }
+}
+
+/// <summary>The one source that serves a project, and what it lists.</summary>
+public sealed record RoutedProject(string Name, IPackageSource Source, ProjectPage Page);
+
+/// <summary>
+/// Answers which ONE source serves a package name, so a public index can never shadow a private name
+/// (dependency confusion): an <c>Index=</c> pin → that index only; a PyTorch-family name → the backend
+/// index only; otherwise the first source that has the project, in order: find-links locations, then
+/// non-explicit PythonIndex items in declaration order, then PythonIndexUrl. Versions are never compared
+/// across sources. Explicit indexes serve only packages pinned to them.
+/// </summary>
+public sealed class IndexRouter
+{
+    private readonly IReadOnlyList<IPackageSource> _ordered;
+    private readonly Dictionary<string, IPackageSource> _named = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _pins = new(StringComparer.Ordinal);
+    private readonly IPackageSource? _pyTorch;
+    private readonly IReadOnlySet<string> _family;
+    private readonly ConcurrentDictionary<string, Lazy<Task<RoutedProject?>>> _answers = new(StringComparer.Ordinal);
+
+    public IndexRouter(PythonHttpClient http, IndexRoutingOptions options)
+    {
+        var ordered = new List<IPackageSource>();
+        ordered.AddRange(options.FindLinks.Select(f => new FindLinksSource(http, f, options.BaseDirectory)));
+        foreach (var item in options.Indexes)
+        {
+            var client = new SimpleIndexClient(http, item.Url, item.Name);
+            if (!string.IsNullOrEmpty(item.Name)) _named[item.Name] = client;
+            if (!item.Explicit) ordered.Add(client);
+        }
+        ordered.Add(new SimpleIndexClient(http, options.DefaultIndexUrl));
+        _ordered = ordered;
+        _family = options.PyTorchFamily;
+        if (options.PyTorchBackendIndexUrl is { Length: > 0 } torchUrl)
+            _pyTorch = new SimpleIndexClient(http, torchUrl, "pytorch");
+
+        foreach (var (package, indexName) in options.IndexPins)
+        {
+            var normalized = ProjectNames.Normalize(package);
+            if (!_named.ContainsKey(indexName))
+                throw new LlmPyException(IndexErrorCodes.UnknownIndexName,
+                    $"PythonPackage '{package}' has Index=\"{indexName}\" but no PythonIndex item has Name=\"{indexName}\". " +
+                    $"Add <PythonIndex Include=\"<url>\" Name=\"{indexName}\" /> or fix the Index metadata." +
+                    (_named.Count > 0 ? $" Known names: {string.Join(", ", _named.Keys.Order(StringComparer.Ordinal))}." : ""))
+                { PackageName = normalized };
+            _pins[normalized] = indexName;
+        }
+    }
+
+    /// <summary>The sources consulted for a name, in order (one element when the name is pinned or PyTorch-routed).</summary>
+    public IReadOnlyList<IPackageSource> CandidatesFor(string name)
+    {
+        var normalized = ProjectNames.Normalize(name);
+        if (_pins.TryGetValue(normalized, out var indexName))
+            return [_named[indexName]];
+        if (_pyTorch is not null && _family.Contains(normalized))
+            return [_pyTorch];
+        return _ordered;
+    }
+
+    /// <summary>
+    /// The source that serves <paramref name="name"/> and its page, or null when no candidate has it
+    /// (<see cref="CandidatesFor"/> says where it was looked for). Answers are memoized per name.
+    /// </summary>
+    public Task<RoutedProject?> RouteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var normalized = ProjectNames.Normalize(name);
+        return _answers.GetOrAdd(normalized, n => new Lazy<Task<RoutedProject?>>(() => FirstWithProjectAsync(n, cancellationToken))).Value;
+    }
+
+    private async Task<RoutedProject?> FirstWithProjectAsync(string name, CancellationToken cancellationToken)
+    {
+        foreach (var source in CandidatesFor(name))
+        {
+            var page = await source.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
+            // uv's first-index: an index that lists the project answers, even when its files do not fit later.
+            if (page is not null)
+                return new RoutedProject(name, source, page);
+        }
+        return null;
+    }
+}

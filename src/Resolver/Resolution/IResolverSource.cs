@@ -1,0 +1,44 @@
+using LlmPython.Resolver.Requirements;
+using LlmPython.Resolver.Versioning;
+
+namespace LlmPython.Resolver.Resolution;
+
+/// <summary>
+/// Where the solver learns which versions exist and what they depend on. The index layer implements it
+/// (routing each name to one index); tests implement it in memory. Calls may run concurrently.
+/// </summary>
+public interface IResolverSource
+{
+    /// <summary>
+    /// Every version the index lists for <paramref name="name"/> (any order; the solver sorts them),
+    /// or null when the project does not exist there.
+    /// </summary>
+    Task<IReadOnlyList<ResolverCandidate>?> GetVersionsAsync(PackageName name, CancellationToken cancellationToken);
+
+    /// <summary>The Requires-Dist list of one candidate (its core metadata).</summary>
+    Task<IReadOnlyList<Requirement>> GetDependenciesAsync(PackageName name, ResolverCandidate candidate, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One version of a project as the index lists it. <see cref="Distribution"/> is the source's own record of
+/// the file it would install (name, URL, hash); the solver hands it back untouched in the result.
+/// </summary>
+public sealed record ResolverCandidate(Pep440Version Version)
+{
+    /// <summary>The Requires-Python of the version's files, or null when none is declared.</summary>
+    public VersionSpecifierSet? RequiresPython { get; init; }
+
+    /// <summary>PEP 592: the version is yanked; it is chosen only when pinned with == or ===.</summary>
+    public bool IsYanked { get; init; }
+
+    public string? YankedReason { get; init; }
+
+    /// <summary>A wheel exists whose tags the target accepts (the source ranks files with SupportedTags).</summary>
+    public bool HasCompatibleWheel { get; init; } = true;
+
+    /// <summary>An sdist exists (usable only when source builds are allowed).</summary>
+    public bool HasSourceDistribution { get; init; }
+
+    /// <summary>The file the source would install for this version (opaque to the solver).</summary>
+    public object? Distribution { get; init; }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using LlmPython.Resolver.Environments;
+using LlmPython.Resolver.Indexes;
+using LlmPython.Resolver.Installation;
+using LlmPython.Resolver.Locking;
+
+namespace LlmPython.Resolver.Restore;
+
+/// <summary>
+/// Turns a lock section into obj/python/venv: fetches every wheel into the cache (in parallel, with
+/// progress), then lets the environment updater change only what differs, atomically.
+/// </summary>
+internal sealed class EnvironmentMaterializer
+{
+    private const int ParallelDownloads = 4;
+    private readonly RestoreSession _session;
+    private readonly IRestoreLog _log;
+
+    public EnvironmentMaterializer(RestoreSession session, IRestoreLog log)
+    {
+        _session = session;
+        _log = log;
+    }
+
+    /// <summary>The cheap integrity check of the no-op path: the skeleton and every installed distribution's files.</summary>
+    public static bool IsIntact(string environmentDirectory, BaseInterpreter baseInterpreter)
+    {
+        var layout = VirtualEnvironmentLayout.For(environmentDirectory, baseInterpreter);
+        if (!EnvironmentIntegrity.SkeletonIsIntact(layout)) return false;
+        var state = EnvironmentState.Read(layout.Root);
+        return state is not null && EnvironmentIntegrity.BrokenDistributions(layout, state).Count == 0;
+    }
+
+    public async Task MaterializeAsync(LockedEnvironment environment, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var files = await DownloadAllAsync(environment.Packages, cancellationToken).ConfigureAwait(false);
+        var desired = environment.Packages.Select(p => new DesiredWheel(
+            p.Name, p.Version, files[p.Name].Path, p.Sha256, p.Requested,
+            DirectUrl: p.Source == RoutedResolverSource.DirectSource ? ResolveUrl(p.Url).AbsoluteUri : null,
+            FileName: p.FileName)).ToList();
+        var updater = new EnvironmentUpdater(new UnpackedWheelStore(_session.Cache)) { CompileBytecode = _session.Request.CompileBytecode };
+        var result = await updater.UpdateAsync(_session.Request.EnvironmentDirectory, _session.BaseInterpreter, desired, cancellationToken).ConfigureAwait(false);
+        _log.Message(result.NoOp
+            ? $"Python environment {result.Layout.Root} already matches the lock."
+            : $"Python environment {result.Layout.Root}: {result.Installed.Count} installed, {result.Removed.Count} removed, {result.Unchanged} unchanged " +
+              $"({result.LinkedFiles} files linked, {result.CopiedFiles} copied) in {started.Elapsed.TotalSeconds:0.0} s.", important: true);
+    }
+
+    private async Task<Dictionary<string, DownloadedFile>> DownloadAllAsync(IReadOnlyList<LockedPackage> packages, CancellationToken cancellationToken)
+    {
+        var downloader = new WheelDownloader(_session.Http, _session.Cache);
+        var progress = new DownloadProgressReporter(_log, packages.Count, packages.Sum(p => p.Size ?? 0));
+        var results = new Dictionary<string, DownloadedFile>(StringComparer.Ordinal);
+        using var gate = new SemaphoreSlim(ParallelDownloads);
+        var tasks = packages.Select(async p =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var file = await downloader.DownloadAsync(ResolveUrl(p.Url), p.Sha256, progress.For(p.Name), cancellationToken, p.FileName).ConfigureAwait(false);
+                progress.Completed(p.Name, file.Size);
+                lock (results) results[p.Name] = file;
+            }
+            finally { gate.Release(); }
+        }).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        progress.Summarize();
+        return results;
+    }
+
+    /// <summary>Lock URLs are absolute, or project-relative for local wheels.</summary>
+    private Uri ResolveUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !string.IsNullOrEmpty(absolute.Scheme) && absolute.Scheme.Length > 1
+            ? absolute
+            : new Uri(Path.GetFullPath(Path.Combine(_session.ProjectDirectory, url)));
+}

@@ -1,0 +1,132 @@
+using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Distributions;
+using LlmPython.Resolver.Requirements;
+using LlmPython.Resolver.Versioning;
+
+namespace LlmPython.Resolver.Restore;
+
+/// <summary>
+/// Turns PythonPackage items into root requirements, rejecting bad input with a code that names the
+/// item and says what to write instead. Items for the same package (a project and the libraries it
+/// references) are merged: specifiers intersect, extras unite, NoDeps only if every item says so.
+/// </summary>
+public static class RequestValidator
+{
+    private static readonly char[] ExtraSeparators = [';', ','];
+
+    public static IReadOnlyList<RootRequirement> Validate(RestoreRequest request, Func<string, bool> isKnownBackend)
+    {
+        var projectDir = Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath)) ?? ".";
+        var indexNames = request.Indexes.Where(i => !string.IsNullOrEmpty(i.Name))
+            .Select(i => i.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var merged = new Dictionary<PackageName, RootRequirement>();
+        foreach (var item in request.Packages)
+        {
+            var root = ValidateItem(item, projectDir, request.ProjectPath, indexNames, isKnownBackend);
+            merged[root.Name] = merged.TryGetValue(root.Name, out var earlier) ? Merge(earlier, root) : root;
+        }
+        return merged.Values.OrderBy(r => r.Name).ToList();
+    }
+
+    /// <summary>"2.4.0" means ==2.4.0; "" means any; anything else must be a specifier set.</summary>
+    public static string NormalizeVersion(string? version, string package, string project)
+    {
+        var text = version?.Trim() ?? "";
+        if (text.Length == 0) return "";
+        if (Pep440Version.TryParse(text, out _)) return "==" + text;
+        if (VersionSpecifierSet.TryParse(text, out var set)) return set.ToString();
+        throw new LlmPyException(RestoreDiagnostics.InvalidVersion,
+            $"PythonPackage '{package}' has Version=\"{text}\", which is neither a version (2.4.0) nor a PEP 440 specifier set (>=4.37,<5 or ~=2.4 or ==2.*). Fix the Version metadata in {project}.")
+        { PackageName = package };
+    }
+
+    private static RootRequirement ValidateItem(PackageItem item, string projectDir, string requestProject,
+        HashSet<string> indexNames, Func<string, bool> isKnownBackend)
+    {
+        var project = item.DefiningProject ?? requestProject;
+        var include = item.Include.Trim();
+        string? localWheel = null;
+        string name;
+        if (include.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
+        {
+            var isUrl = include.Contains("://", StringComparison.Ordinal);
+            localWheel = isUrl ? include : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project) ?? projectDir, include));
+            if (!isUrl && !File.Exists(localWheel))
+                throw new LlmPyException(RestoreDiagnostics.LocalWheelNotFound,
+                    $"PythonPackage '{include}' points to a wheel that does not exist ({localWheel}). Check the path in {project}; relative paths are relative to the project folder.")
+                { PackageName = include };
+            var fileName = Uri.UnescapeDataString(isUrl ? new Uri(include).Segments[^1] : Path.GetFileName(localWheel));
+            if (!WheelFileName.TryParse(fileName, out var wheel))
+                throw new LlmPyException(RestoreDiagnostics.InvalidPackageName,
+                    $"PythonPackage '{include}' is not a valid wheel file name (name-version[-build]-python-abi-platform.whl). Rename the file or fix the path in {project}.")
+                { PackageName = include };
+            name = wheel.Name.Value;
+        }
+        else
+        {
+            if (!PackageName.IsValid(include))
+                throw new LlmPyException(RestoreDiagnostics.InvalidPackageName,
+                    $"PythonPackage '{include}' is not a valid Python package name (letters, digits, '-', '_' and '.', starting and ending with a letter or digit). Fix the Include in {project}; a wheel file must end in .whl.")
+                { PackageName = include };
+            name = PackageName.Normalize(include);
+        }
+
+        var extras = (item.Extras ?? "").Split(ExtraSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var extra in extras)
+            if (!PackageName.IsValid(extra))
+                throw new LlmPyException(RestoreDiagnostics.InvalidExtras,
+                    $"PythonPackage '{include}' asks for extra '{extra}', which is not a valid extra name. Separate extras with ';' or ',' in {project}.")
+                { PackageName = name };
+
+        var specifier = localWheel is null ? NormalizeVersion(item.Version, name, project) : "";
+        var text = name + (extras.Length > 0 ? "[" + string.Join(",", extras.Select(PackageName.Normalize).Distinct().Order(StringComparer.Ordinal)) + "]" : "") + specifier;
+        if (!string.IsNullOrWhiteSpace(item.Markers))
+        {
+            try { Marker.Parse(item.Markers); }
+            catch (FormatException e)
+            {
+                throw new LlmPyException(RestoreDiagnostics.InvalidMarkers,
+                    $"PythonPackage '{include}' has Markers=\"{item.Markers}\", which is not a PEP 508 marker ({e.Message}). Example: sys_platform == 'linux' and python_version >= '3.10'. Fix it in {project}.", e)
+                { PackageName = name };
+            }
+            text += " ; " + item.Markers;
+        }
+
+        string? cuda = string.IsNullOrWhiteSpace(item.Cuda) ? null : item.Cuda.Trim().ToLowerInvariant();
+        if (cuda is not null && cuda != "auto" && !isKnownBackend(cuda))
+            throw new LlmPyException(RestoreDiagnostics.UnknownBackend,
+                $"PythonPackage '{include}' has Cuda=\"{item.Cuda}\", which is not a known backend. Use auto, cpu, a CUDA backend such as cu118, cu121, cu124, cu126, cu128, a ROCm backend such as rocm6.2, or xpu, in {project}.")
+            { PackageName = name };
+
+        string? index = string.IsNullOrWhiteSpace(item.Index) ? null : item.Index.Trim();
+        if (index is not null && !indexNames.Contains(index))
+            throw new LlmPyException(RestoreDiagnostics.UnknownIndexName,
+                $"PythonPackage '{include}' names Index=\"{index}\", but no PythonIndex item has Name=\"{index}\". Add <PythonIndex Include=\"https://…/simple\" Name=\"{index}\" /> or fix the name in {project}."
+                + (indexNames.Count > 0 ? " Known indexes: " + string.Join(", ", indexNames.Order(StringComparer.Ordinal)) + "." : ""))
+            { PackageName = name };
+
+        return new RootRequirement(PackageName.Parse(name), Requirement.Parse(text), localWheel, cuda, index, item.NoDeps, project);
+    }
+
+    private static RootRequirement Merge(RootRequirement a, RootRequirement b)
+    {
+        if (a.Cuda is not null && b.Cuda is not null && a.Cuda != b.Cuda || !string.Equals(a.IndexName, b.IndexName, StringComparison.OrdinalIgnoreCase) && a.IndexName is not null && b.IndexName is not null)
+            throw new LlmPyException(RestoreDiagnostics.ConflictingDeclarations,
+                $"PythonPackage '{a.Name}' is declared in {a.DefiningProject} and in {b.DefiningProject} with different Cuda or Index metadata ({a.Cuda ?? "default"}/{a.IndexName ?? "default"} vs {b.Cuda ?? "default"}/{b.IndexName ?? "default"}). Make them agree, or set it only in the app project.")
+            { PackageName = a.Name.Value };
+        var spec = string.Join(",", new[] { a.Requirement.Specifier.ToString(), b.Requirement.Specifier.ToString() }.Where(s => s.Length > 0).Distinct());
+        var extras = a.Requirement.Extras.Union(b.Requirement.Extras).Order(StringComparer.Ordinal).ToList();
+        // A marker on only one declaration does not restrict the other: the merged item applies everywhere.
+        var marker = a.Requirement.Marker is not null && b.Requirement.Marker is not null && a.Requirement.Marker.ToString() == b.Requirement.Marker.ToString()
+            ? " ; " + a.Requirement.Marker : "";
+        var text = a.Name.Value + (extras.Count > 0 ? "[" + string.Join(",", extras) + "]" : "") + spec + marker;
+        return a with
+        {
+            Requirement = Requirement.Parse(text),
+            LocalWheel = a.LocalWheel ?? b.LocalWheel,
+            Cuda = a.Cuda ?? b.Cuda,
+            IndexName = a.IndexName ?? b.IndexName,
+            NoDeps = a.NoDeps && b.NoDeps,
+        };
+    }
+}

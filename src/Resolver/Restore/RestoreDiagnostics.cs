@@ -1,0 +1,30 @@
+namespace LlmPython.Resolver.Restore;
+
+/// <summary>LLMPY codes for what the project declares (items, metadata, properties): 0020–0049.</summary>
+public static class RestoreDiagnostics
+{
+    /// <summary>A PythonPackage Include is neither a valid project name nor a .whl path/URL.</summary>
+    public const string InvalidPackageName = "LLMPY0020";
+    /// <summary>A Version metadata value is not a PEP 440 version or specifier set.</summary>
+    public const string InvalidVersion = "LLMPY0021";
+    /// <summary>An Extras metadata value holds an invalid extra name.</summary>
+    public const string InvalidExtras = "LLMPY0022";
+    /// <summary>A Cuda metadata value or PythonCuda names no known backend.</summary>
+    public const string UnknownBackend = "LLMPY0023";
+    /// <summary>An Index metadata value names no PythonIndex item.</summary>
+    public const string UnknownIndexName = "LLMPY0024";
+    /// <summary>A Markers metadata value is not a PEP 508 marker.</summary>
+    public const string InvalidMarkers = "LLMPY0025";
+    /// <summary>The same package is declared twice with different Cuda or Index values.</summary>
+    public const string ConflictingDeclarations = "LLMPY0026";
+    /// <summary>A local wheel item does not exist.</summary>
+    public const string LocalWheelNotFound = "LLMPY0027";
+    /// <summary>A PythonConstraint is invalid.</summary>
+    public const string InvalidConstraint = "LLMPY0028";
+    /// <summary>Cuda set on a package that is not served by the PyTorch index (ignored).</summary>
+    public const string CudaOnNonPyTorchPackage = "LLMPY0029";
+    /// <summary>A PythonIndex or PythonFindLinks value is not a URL or existing folder.</summary>
+    public const string InvalidSource = "LLMPY0030";
+    /// <summary>The resolution chose a version that has only a source distribution.</summary>
+    public const string SourceBuildUnsupported = "LLMPY0031";
+}

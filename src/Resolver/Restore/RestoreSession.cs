@@ -1,0 +1,131 @@
+using LlmPython.Resolver.Accelerators;
+using LlmPython.Resolver.Caching;
+using LlmPython.Resolver.Distributions;
+using LlmPython.Resolver.Environments;
+using LlmPython.Resolver.Http;
+using LlmPython.Resolver.Indexes;
+using LlmPython.Resolver.Interpreters;
+using LlmPython.Resolver.Locking;
+using LlmPython.Resolver.Versioning;
+using PyTorchFamily = LlmPython.Resolver.Accelerators.PyTorchFamilyCatalog;
+
+namespace LlmPython.Resolver.Restore;
+
+/// <summary>
+/// Everything one restore shares: the validated items, the cache, the HTTP client, the target
+/// environment and interpreter, the inputs hash, and the PyTorch-family view of the items.
+/// </summary>
+internal sealed class RestoreSession
+{
+    private RestoreSession(RestoreRequest request, IReadOnlyList<RootRequirement> roots, CacheStore cache,
+        TargetEnvironment target, BaseInterpreter baseInterpreter)
+    {
+        Request = request;
+        Roots = roots;
+        Cache = cache;
+        Target = target;
+        BaseInterpreter = baseInterpreter;
+        ProjectDirectory = RestoreLayout.ProjectDirectory(request);
+        InputsHash = LockInputs.Hash(request);
+        Http = new PythonHttpClient(new HttpSettings { Offline = request.Offline, Cache = cache });
+        FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
+    }
+
+    public RestoreRequest Request { get; }
+    public IReadOnlyList<RootRequirement> Roots { get; }
+    public CacheStore Cache { get; }
+    public TargetEnvironment Target { get; }
+    public BaseInterpreter BaseInterpreter { get; }
+    public string ProjectDirectory { get; }
+    public string InputsHash { get; }
+    public PythonHttpClient Http { get; }
+    public PyTorchFamily Family { get; } = new();
+    public IReadOnlyList<RootRequirement> FamilyRoots { get; }
+    public bool HasPyTorchFamily => FamilyRoots.Count > 0;
+
+    public static RestoreSession Open(RestoreRequest request, IRestoreLog log)
+    {
+        var roots = RequestValidator.Validate(request, BackendSelector.IsBackendName);
+        var family = new PyTorchFamily();
+        foreach (var root in roots.Where(r => r.Cuda is not null && !family.IsRoutedToBackendIndex(r.Name.Value)))
+            log.Warning(RestoreDiagnostics.CudaOnNonPyTorchPackage,
+                $"PythonPackage '{root.Name}' has Cuda=\"{root.Cuda}\", but {root.Name} is not served by the PyTorch index, so Cuda is ignored for it. Remove the Cuda metadata.",
+                root.DefiningProject);
+        var cache = new CacheStore(string.IsNullOrWhiteSpace(request.CacheDirectory) ? CacheStore.DefaultRoot() : request.CacheDirectory!);
+        var locator = new InterpreterLocator(Path.Combine(cache.Root, "interpreters"));
+        var target = TargetEnvironment.Create(request, locator);
+        var info = target.Interpreter.Info!;
+        var executable = string.IsNullOrEmpty(info.RealExecutable) ? target.Interpreter.ExecutablePath : info.RealExecutable;
+        var baseInterpreter = BaseInterpreter.FromExecutable(executable, info.Version, string.IsNullOrEmpty(info.Implementation) ? "cpython" : info.Implementation);
+        return new RestoreSession(request, roots, cache, target, baseInterpreter);
+    }
+
+    /// <summary>The lock section of this target with this backend: "cp311-linux-x86_64-cu118".</summary>
+    public string SectionName(BackendDecision? backend) => Target.Key + (backend is null ? "" : "-" + backend.Backend);
+
+    /// <summary>What, besides the inputs and the lock, decides the environment on this machine (for the no-op check).</summary>
+    public string MachineFingerprint(GpuInfo gpu) =>
+        string.Join("|", Target.Key, Target.PythonVersion, BaseInterpreter.Executable, Request.CompileBytecode,
+            HasPyTorchFamily ? RequestedBackend + ":" + gpu.Describe() : "");
+
+    public string RequestedBackend =>
+        PyTorchFamily.MergeBackendRequests(FamilyRoots.Select(r => (r.Name.Value, r.Cuda)), Request.PythonCuda);
+
+    /// <summary>The backend decision, checking candidate backends' indexes for the requested torch when asked to.</summary>
+    public Task<BackendDecision> ChooseBackendAsync(GpuInfo gpu, bool probeIndexes, CancellationToken cancellationToken) =>
+        new BackendSelector().SelectAsync(BaseBackendRequest(gpu) with
+        {
+            TorchVersionsOnIndex = probeIndexes ? (backend, ct) => TorchVersionsOnIndexAsync(backend, ct) : null,
+        }, cancellationToken);
+
+    /// <summary>The backend decision as the lockfile can satisfy it: a backend counts only when the lock has its section.</summary>
+    public Task<BackendDecision> ChooseBackendAsync(GpuInfo gpu, LockFile lockFile, CancellationToken cancellationToken) =>
+        new BackendSelector().SelectAsync(BaseBackendRequest(gpu) with
+        {
+            TorchVersionsOnIndex = (backend, _) =>
+            {
+                var section = lockFile.FindEnvironment(Target.Key + "-" + backend);
+                IReadOnlyList<string> versions = section?.Find("torch") is { } torch ? [torch.Version]
+                    : section is not null ? [PinnedTorch ?? ""] : [];
+                return Task.FromResult(versions.Where(v => v.Length > 0).ToList() as IReadOnlyList<string>);
+            },
+        }, cancellationToken);
+
+    private BackendRequest BaseBackendRequest(GpuInfo gpu) => new()
+    {
+        Requested = RequestedBackend,
+        Gpu = gpu,
+        Platform = Target.AcceleratorPlatform,
+        PyTorchIndexUrl = Request.PyTorchIndexUrl,
+        TorchVersion = PinnedTorch,
+    };
+
+    /// <summary>The torch version when the items pin one exactly (torch==2.4.0).</summary>
+    public string? PinnedTorch
+    {
+        get
+        {
+            var torch = Roots.FirstOrDefault(r => r.Name.Value == "torch");
+            var clauses = torch?.Requirement.Specifier.ToString().Split(',') ?? [];
+            return clauses.Length == 1 && clauses[0].StartsWith("==", StringComparison.Ordinal) && !clauses[0].Contains('*')
+                ? clauses[0][2..] : null;
+        }
+    }
+
+    /// <summary>Versions of torch on a backend's index that fit the torch item and have a wheel for the target.</summary>
+    private async Task<IReadOnlyList<string>> TorchVersionsOnIndexAsync(string backend, CancellationToken cancellationToken)
+    {
+        var client = new SimpleIndexClient(Http, BackendSelector.IndexUrlFor(Request.PyTorchIndexUrl, backend), backend);
+        var page = await client.GetProjectAsync("torch", cancellationToken).ConfigureAwait(false);
+        if (page is null) return [];
+        var specifier = Roots.FirstOrDefault(r => r.Name.Value == "torch")?.Requirement.Specifier;
+        var versions = new SortedSet<Pep440Version>(Comparer<Pep440Version>.Create((a, b) => b.CompareTo(a)));
+        foreach (var file in page.Files)
+        {
+            if (file.Yanked || !WheelFileName.TryParse(file.FileName, out var wheel) || !Target.Tags.IsCompatible(wheel.Tags)) continue;
+            if (specifier is null || specifier.Contains(wheel.Version, Request.AllowPrereleases ? true : null))
+                versions.Add(wheel.Version);
+        }
+        return versions.Select(v => v.ToString()).ToList();
+    }
+}
