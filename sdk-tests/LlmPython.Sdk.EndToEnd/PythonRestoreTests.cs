@@ -2,15 +2,10 @@ using LlmPython.Sdk.EndToEnd.Harness;
 
 namespace LlmPython.Sdk.EndToEnd;
 
-/// <summary>
-/// Restore, run, publish and clean with real wheels (the QuickStart's, offline). These need the
-/// restore engine: they are skipped until the integration step lands RestoreEngine.Run.
-/// </summary>
+/// <summary>Restore, run, publish and clean with real wheels (the QuickStart's, offline, local sources only).</summary>
 [Trait("Category", "EndToEnd")]
 public sealed class PythonRestoreTests
 {
-    private const string NeedsEngine = "Needs RestoreEngine.Run (integration step): remove Skip when it lands.";
-
     private readonly PackedSdk _sdk = PackedSdk.Instance;
 
     private const string Program = """
@@ -41,7 +36,7 @@ public sealed class PythonRestoreTests
         </Project>
         """;
 
-    [Fact(Skip = NeedsEngine)]
+    [Fact]
     public void Build_MaterializesTheVenv_AndTheAppRunsPython()
     {
         var project = TestProject.ConsoleApp(_sdk, "PyRun", ProjectXml(), Program).WithQuickStartWheels();
@@ -62,7 +57,7 @@ public sealed class PythonRestoreTests
         Assert.True(File.Exists(project.PathOf("python.lock.json")));
     }
 
-    [Fact(Skip = NeedsEngine)]
+    [Fact]
     public void Publish_ShipsTheEnvironment_AndThePublishedAppUsesIt()
     {
         var project = TestProject.ConsoleApp(_sdk, "PyPub", ProjectXml(), Program).WithQuickStartWheels();
@@ -76,7 +71,7 @@ public sealed class PythonRestoreTests
         Assert.Contains("published=True", run.StdOut, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = NeedsEngine)]
+    [Fact]
     public void MultiTargeting_RestoresOncePerProject()
     {
         var project = TestProject.Create(_sdk, "PyMulti")
