@@ -69,6 +69,13 @@ public sealed class PythonRestoreTests
         var run = DotnetCli.Run(output, null, Path.Combine(output, "PyPub.dll")).ShouldSucceed();
         Assert.Contains("hello-llm 0.1.0", run.StdOut, StringComparison.Ordinal);
         Assert.Contains("published=True", run.StdOut, StringComparison.Ordinal);
+
+        // Relocatable: a manifest instead of pyvenv.cfg, and no file names the build folder.
+        string python = Path.Combine(output, "python");
+        Assert.True(File.Exists(Path.Combine(python, "llmpython-environment.json")));
+        Assert.False(File.Exists(Path.Combine(python, "pyvenv.cfg")));
+        foreach (string file in Directory.EnumerateFiles(python, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain(project.Directory, File.ReadAllText(file), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using LlmPython.Tasks;
 
 namespace LlmPython.Sdk.EndToEnd.Tasks;
 
-/// <summary>The publish copy: complete, replaces an old publish, keeps inner links relative, resolves outer ones.</summary>
+/// <summary>The publish step: the relocatable layout, replacing an old publish; a missing environment is a coded error.</summary>
 [Trait("Category", "Unit")]
 public sealed class PublishPythonEnvironmentTests : IDisposable
 {
@@ -19,38 +19,25 @@ public sealed class PublishPythonEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void CopiesTheEnvironment_AndRemovesFilesOfAnOlderPublish()
+    public void WritesTheRelocatableLayout_AndRemovesFilesOfAnOlderPublish()
     {
-        Write(P("venv", "pyvenv.cfg"), "home = /usr/bin\n");
-        Write(P("venv", "lib", "python3.11", "site-packages", "hello_llm", "__init__.py"), "x = 1\n");
+        Write(P("venv", "pyvenv.cfg"), "home = /usr/bin\nversion = 3.11.7\n");
+        var site = P("venv", "lib", "python3.11", "site-packages");
+        Write(Path.Combine(site, "hello_llm", "__init__.py"), "x = 1\n");
+        Write(Path.Combine(site, "hello_llm-0.1.0.dist-info", "METADATA"), "Metadata-Version: 2.1\nName: hello-llm\nVersion: 0.1.0\n");
+        Write(Path.Combine(site, "hello_llm-0.1.0.dist-info", "RECORD"),
+            "hello_llm/__init__.py,,\nhello_llm-0.1.0.dist-info/METADATA,,\nhello_llm-0.1.0.dist-info/RECORD,,\n");
         Write(P("out", "python", "stale.txt"), "old\n");
         var engine = new FakeBuildEngine(P("App.csproj"));
         var task = new PublishPythonEnvironment { BuildEngine = engine, EnvironmentDirectory = P("venv"), DestinationDirectory = P("out", "python") };
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
-        Assert.Equal(2, task.FileCount);
         Assert.Equal("x = 1\n", File.ReadAllText(P("out", "python", "lib", "python3.11", "site-packages", "hello_llm", "__init__.py")));
+        Assert.True(File.Exists(P("out", "python", "llmpython-environment.json")));
+        Assert.False(File.Exists(P("out", "python", "pyvenv.cfg")), "pyvenv.cfg names a build-machine interpreter");
         Assert.False(File.Exists(P("out", "python", "stale.txt")));
-    }
-
-    [Fact]
-    public void Links_InsideStayRelative_LinksOutsideAreCopied()
-    {
-        if (OperatingSystem.IsWindows())
-            return; // symbolic links need privileges there; the copy path is the same as for files.
-        Write(P("base", "python3.11"), "interpreter\n");
-        Write(P("venv", "pyvenv.cfg"), "home = base\n");
-        Directory.CreateDirectory(P("venv", "bin"));
-        File.CreateSymbolicLink(P("venv", "bin", "python3.11"), P("base", "python3.11"));
-        File.CreateSymbolicLink(P("venv", "bin", "python"), "python3.11");
-        var task = new PublishPythonEnvironment { BuildEngine = new FakeBuildEngine(P("App.csproj")), EnvironmentDirectory = P("venv"), DestinationDirectory = P("out") };
-
-        Assert.True(task.Execute());
-
-        Assert.Null(new FileInfo(P("out", "bin", "python3.11")).LinkTarget);
-        Assert.Equal("interpreter\n", File.ReadAllText(P("out", "bin", "python3.11")));
-        Assert.Equal("python3.11", new FileInfo(P("out", "bin", "python")).LinkTarget);
+        Assert.Equal(4, task.FileCount);
     }
 
     [Fact]

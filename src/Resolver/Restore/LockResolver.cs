@@ -69,7 +69,7 @@ internal sealed class LockResolver
             {
                 Name = node.Name.Value,
                 Version = node.Version.ToString(),
-                Source = chosen.IndexLocation,
+                Source = PortableSource(chosen.IndexLocation),
                 FileName = chosen.File.FileName,
                 Url = PortableUrl(chosen.File.Url),
                 Sha256 = sha256.ToLowerInvariant(),
@@ -131,6 +131,14 @@ internal sealed class LockResolver
             if (!unlocked.Contains(p.Name) && Pep440Version.TryParse(p.Version, out var v))
                 preferred[PackageName.Parse(p.Name)] = v;
         return preferred;
+    }
+
+    /// <summary>A find-links folder under the project is written project-relative, like local wheel URLs.</summary>
+    private string PortableSource(string location)
+    {
+        if (location.Contains("://", StringComparison.Ordinal) || !Path.IsPathFullyQualified(location)) return location;
+        var relative = Path.GetRelativePath(_session.ProjectDirectory, location);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? location : relative.Replace('\\', '/');
     }
 
     /// <summary>A local file under the project is written project-relative, so the lock is the same in every checkout.</summary>
