@@ -103,7 +103,14 @@ public class GpuBackendMatrixTests : IClassFixture<GpuIndexFixture>
         Assert.Equal(c.Warning is null ? [] : [c.Warning], log.Warnings.Select(w => w.Code).Distinct());
 
         // The lock section names the backend and carries the same explanation the log shows.
-        var lockFile = LockFileReader.Parse(File.ReadAllText(request.LockFilePath));
+        var lockText = File.ReadAllText(request.LockFilePath);
+        using (var json = System.Text.Json.JsonDocument.Parse(lockText))
+        {
+            var env = Assert.Single(json.RootElement.GetProperty("environments").EnumerateArray().ToList());
+            Assert.Equal(c.Backend, env.GetProperty("backend").GetString());
+            Assert.StartsWith($"PyTorch backend {c.Backend} ", env.GetProperty("backendReason").GetString());
+        }
+        var lockFile = LockFileReader.Parse(lockText);
         var section = Assert.Single(lockFile.Environments);
         var platform = c.RuntimeIdentifier == "win-x64" ? "windows-x86_64" : "linux-x86_64";
         Assert.Equal($"cp311-{platform}-{c.Backend}", section.Name);
