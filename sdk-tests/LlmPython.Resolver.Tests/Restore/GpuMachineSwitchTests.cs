@@ -59,3 +59,4 @@ public class GpuMachineSwitchTests : IClassFixture<GpuIndexFixture>
         return (new RestoreEngine(log).Run(request), log);
     }
 }
+
