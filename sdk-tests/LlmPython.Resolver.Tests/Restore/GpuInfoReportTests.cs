@@ -46,7 +46,7 @@ public class GpuInfoReportTests : IClassFixture<GpuIndexFixture>
         Assert.Equal("cu126: chosen (driver 550.54.15 >= 525.60.13; torch 2.8.0 cu126 wheels run on sm_61)", candidates[4]);
         Assert.Equal("cu125: notneeded (cu126 was chosen first)", candidates[5]);
         // Every CUDA backend of the table is listed once, in preference order, and only one is chosen.
-        Assert.Equal(27, candidates.Count);
+        Assert.Equal(AcceleratorData.Default.Backends.Count(b => b.Kind == AcceleratorKind.Cuda && b.AutoOrder is not null), candidates.Count);
         Assert.Single(candidates, c => c.Contains(": chosen (", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
         Assert.StartsWith($"Chosen: cu126 from {_index.BackendFolder("cu126")} — PyTorch backend cu126 from", lines[^1]);
