@@ -53,6 +53,34 @@ public class GpuMachineSwitchTests : IClassFixture<GpuIndexFixture>
         Assert.Contains("cp311-linux-x86_64-cpu", error.Message);
     }
 
+    [Fact]
+    public void Same_machine_is_a_no_op_and_another_machine_rebuilds_the_environment_with_its_backend()
+    {
+        var request = _index.Request("switch-venv", new PackageItem("torch", "2.4.0"), new PackageItem("torchvision"));
+        var ampere = request with { TargetCudaDriver = "470.82.01", TargetComputeCapability = "8.6" };
+        Assert.True(Run(ampere).Result.Success);
+        Assert.Equal("2.4.0+cu118 0.19.0+cu118", ImportedVersions(request));
+
+        _index.Server.ResetCounts();
+        var (same, log) = Run(ampere);
+        Assert.True(same.NoOp, log.All);
+        Assert.Empty(_index.Server.Requests);
+
+        // The machine is part of the no-op check: on a machine without GPU the cu118 environment must not stay.
+        var (other, log2) = Run(request with { TargetCudaDriver = "none" });
+        Assert.True(other.Success, log2.All);
+        Assert.False(other.NoOp);
+        Assert.Equal("2.4.0+cpu 0.19.0+cpu", ImportedVersions(request));
+    }
+
+    private static string ImportedVersions(RestoreRequest request)
+    {
+        var python = Path.Combine(request.EnvironmentDirectory, "bin", "python");
+        var (code, output) = RestoreFixture.Exec(python, "-c", "import torch, torchvision; print(torch.__version__, torchvision.__version__)");
+        Assert.True(code == 0, output);
+        return output.Trim();
+    }
+
     private static (RestoreResult Result, RecordingRestoreLog Log) Run(RestoreRequest request)
     {
         var log = new RecordingRestoreLog();
