@@ -140,7 +140,7 @@ public class RestoreEngineTests
         using var f = new RestoreFixture();
         var (result, log) = f.Run(f.Request(new PackageItem("torch", ">=>2")));
         Assert.False(result.Success);
-        Assert.Equal(RestoreDiagnostics.InvalidVersion, Assert.Single(log.Errors).Code);
+        Assert.Equal(LlmPython.Resolver.Versioning.VersioningErrors.InvalidSpecifier, Assert.Single(log.Errors).Code);
         (result, log) = f.Run(f.Request(new PackageItem("torch", Cuda: "cuda11")));
         Assert.Equal(RestoreDiagnostics.UnknownBackend, Assert.Single(log.Errors).Code);
         (result, log) = f.Run(f.Request(new PackageItem("torch", Index: "corp")));

@@ -14,7 +14,7 @@ public sealed partial class PyTorchFamilyCatalog
     public PyTorchFamilyCatalog(AcceleratorData? data = null) => _data = data ?? AcceleratorData.Default;
 
     /// <summary>PEP 503 normalization (own copy so table lookups need nothing else): lower case, runs of -_. → "-".</summary>
-    public static string NormalizeName(string name) => SeparatorRun().Replace(name.Trim(), "-").ToLowerInvariant();
+    public static string NormalizeName(string name) => Requirements.PackageName.Normalize(name.Trim());
 
     /// <summary>True when the package comes from <c>$(PyTorchIndexUrl)/&lt;backend&gt;/</c> (routed_with_pytorch_source = yes).</summary>
     public bool IsRoutedToBackendIndex(string packageName) =>
@@ -88,6 +88,4 @@ public sealed partial class PyTorchFamilyCatalog
         return chosen ?? (string.IsNullOrWhiteSpace(projectDefault) ? "auto" : projectDefault.Trim().ToLowerInvariant());
     }
 
-    [GeneratedRegex("[-_.]+")]
-    private static partial Regex SeparatorRun();
 }

@@ -106,7 +106,7 @@ internal sealed class LockResolver
             if (!PackageName.IsValid(c.Name))
                 throw new LlmPyException(RestoreDiagnostics.InvalidConstraint,
                     $"PythonConstraint '{c.Name}' is not a valid package name. Fix it in {request.ProjectPath}.") { PackageName = c.Name };
-            constraints.Add(Requirement.Parse(PackageName.Normalize(c.Name) + RequestValidator.NormalizeVersion(c.Version, c.Name, request.ProjectPath)));
+            constraints.Add(Requirement.Parse(PackageName.Normalize(c.Name) + RequestValidator.NormalizeVersion(c.Version, c.Name)));
         }
         if (backend is { IsExplicit: false, Kind: not AcceleratorKind.Cpu, TorchVersion: { } checkedTorch } && _session.PinnedTorch is null)
             constraints.Add(Requirement.Parse($"torch<={checkedTorch}"));

@@ -28,17 +28,9 @@ public static class RequestValidator
         return merged.Values.OrderBy(r => r.Name).ToList();
     }
 
-    /// <summary>"2.4.0" means ==2.4.0; "" means any; anything else must be a specifier set.</summary>
-    public static string NormalizeVersion(string? version, string package, string project)
-    {
-        var text = version?.Trim() ?? "";
-        if (text.Length == 0) return "";
-        if (Pep440Version.TryParse(text, out _)) return "==" + text;
-        if (VersionSpecifierSet.TryParse(text, out var set)) return set.ToString();
-        throw new LlmPyException(RestoreDiagnostics.InvalidVersion,
-            $"PythonPackage '{package}' has Version=\"{text}\", which is neither a version (2.4.0) nor a PEP 440 specifier set (>=4.37,<5 or ~=2.4 or ==2.*). Fix the Version metadata in {project}.")
-        { PackageName = package };
-    }
+    /// <summary>"2.4.0" means ==2.4.0; "" means any; anything else must be a satisfiable specifier set (LLMPY0100/0102).</summary>
+    public static string NormalizeVersion(string? version, string package) =>
+        PackageVersionConstraint.Parse(package, version).ToString();
 
     private static RootRequirement ValidateItem(PackageItem item, string projectDir, string requestProject,
         HashSet<string> indexNames, Func<string, bool> isKnownBackend)
@@ -78,7 +70,7 @@ public static class RequestValidator
                     $"PythonPackage '{include}' asks for extra '{extra}', which is not a valid extra name. Separate extras with ';' or ',' in {project}.")
                 { PackageName = name };
 
-        var specifier = localWheel is null ? NormalizeVersion(item.Version, name, project) : "";
+        var specifier = localWheel is null ? NormalizeVersion(item.Version, name) : "";
         var text = name + (extras.Length > 0 ? "[" + string.Join(",", extras.Select(PackageName.Normalize).Distinct().Order(StringComparer.Ordinal)) + "]" : "") + specifier;
         if (!string.IsNullOrWhiteSpace(item.Markers))
         {

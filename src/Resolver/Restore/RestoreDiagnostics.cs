@@ -5,8 +5,6 @@ public static class RestoreDiagnostics
 {
     /// <summary>A PythonPackage Include is neither a valid project name nor a .whl path/URL.</summary>
     public const string InvalidPackageName = "LLMPY0020";
-    /// <summary>A Version metadata value is not a PEP 440 version or specifier set.</summary>
-    public const string InvalidVersion = "LLMPY0021";
     /// <summary>An Extras metadata value holds an invalid extra name.</summary>
     public const string InvalidExtras = "LLMPY0022";
     /// <summary>A Cuda metadata value or PythonCuda names no known backend.</summary>
