@@ -1,0 +1,6 @@
+namespace LlmPython.Benchmarks.Install;
+
+internal static class InstallBenchmark
+{
+    public static Task RunAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,6 @@
+namespace LlmPython.Benchmarks.NoOp;
+
+internal static class NoOpBuildBenchmark
+{
+    public static void Run() { }
+}
