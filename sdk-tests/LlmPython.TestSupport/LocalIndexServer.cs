@@ -42,6 +42,8 @@ public sealed partial class LocalIndexServer : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, (int Remaining, LocalIndexFailure Kind)> _failures = new(StringComparer.Ordinal);
     private DateTimeOffset _lastChange = Truncate(DateTimeOffset.UtcNow);
     private (string User, string Password)? _auth;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private LocalIndexServer(WebApplication app) { _app = app; }
 
@@ -94,6 +96,11 @@ public sealed partial class LocalIndexServer : IAsyncDisposable, IDisposable
     public bool ServeJson { get; set; } = true;
     /// <summary>How links are written in simple pages of the PyPI-like indexes (PyTorch pages are always relative).</summary>
     public LocalIndexLinkStyle LinkStyle { get; set; } = LocalIndexLinkStyle.Relative;
+
+    /// <summary>Every response waits this long first (timeouts, parallelism tests).</summary>
+    public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
+    /// <summary>The most requests that were being handled at the same time.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Requires HTTP basic auth with these credentials on every request (401 otherwise).</summary>
     public void RequireBasicAuth(string user, string password) => _auth = (user, password);

@@ -14,11 +14,32 @@ public sealed partial class LocalIndexServer
 
     private async Task HandleAsync(HttpContext ctx)
     {
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen) { }
+        try
+        {
+            await HandleCoreAsync(ctx).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // the client gave up (timeout tests)
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext ctx)
+    {
         var req = ctx.Request;
         var path = req.Path.Value ?? "/";
         _counts.AddOrUpdate(path, 1, (_, n) => n + 1);
         _requests.Enqueue(new LocalIndexRequest(req.Method, path, Header(req, "Range"), Header(req, "Accept"),
             req.Headers.Authorization.Count > 0, Header(req, "If-None-Match")));
+        if (ResponseDelay > TimeSpan.Zero)
+            await Task.Delay(ResponseDelay, ctx.RequestAborted).ConfigureAwait(false);
 
         if (_auth is { } auth && !Authorized(req, auth))
         {

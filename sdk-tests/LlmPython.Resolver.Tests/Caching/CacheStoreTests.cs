@@ -122,6 +122,31 @@ public class CacheStoreTests
         Assert.Equal("LLMPY0701", e.Code);
     }
 
+    [Fact]
+    public async Task The_entry_lock_excludes_another_process()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        using var dir = new ScratchFolder();
+        Directory.CreateDirectory(dir.Sub("b"));
+        // Another process holds the entry's lock (flock, what FileShare.None takes on Unix) until told to stop.
+        var start = new System.Diagnostics.ProcessStartInfo("python3",
+            ["-c", "import fcntl,sys; f=open(sys.argv[1],'a'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); sys.stdin.read()", dir.Sub("b", "k.lock")])
+        { RedirectStandardOutput = true, RedirectStandardInput = true };
+        using var holder = System.Diagnostics.Process.Start(start)!;
+        Assert.Equal("locked", await holder.StandardOutput.ReadLineAsync());
+
+        var store = new CacheStore(dir.Path) { LockTimeout = TimeSpan.FromMilliseconds(300) };
+        var e = await Assert.ThrowsAsync<LlmPython.Resolver.Diagnostics.LlmPyException>(
+            () => store.GetOrCreateAsync("b", "k", (t, _) => File.WriteAllTextAsync(t, "x")));
+        Assert.Equal("LLMPY0701", e.Code);
+
+        holder.StandardInput.Close();
+        await holder.WaitForExitAsync();
+        var path = await store.GetOrCreateAsync("b", "k", (t, _) => File.WriteAllTextAsync(t, "x"));
+        Assert.Equal("x", File.ReadAllText(path));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("..")]

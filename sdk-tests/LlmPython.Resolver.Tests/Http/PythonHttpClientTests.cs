@@ -129,4 +129,33 @@ public sealed class PythonHttpClientTests
         var requests = server.Requests.Where(r => r.Path == "/simple/foo/").ToList();
         Assert.Equal([false, true], requests.Select(r => r.HasAuthorization));
     }
+
+    [Fact]
+    public async Task Parallel_requests_are_bounded()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        var files = Enumerable.Range(0, 8).Select(i => server.AddFile($"p{i}-1.0-py3-none-any.whl", TinyWheel.Build($"p{i}", "1.0"))).ToList();
+        server.ResponseDelay = TimeSpan.FromMilliseconds(100);
+        var http = new PythonHttpClient(new HttpSettings { MaxParallelRequests = 2, Retry = IndexTestKit.FastRetry });
+
+        var bodies = await Task.WhenAll(files.Select(f => http.GetBytesAsync(new Uri(server.UrlOf(f)))));
+
+        Assert.All(bodies, Assert.NotNull);
+        Assert.Equal(2, server.MaxConcurrentRequests);
+    }
+
+    [Fact]
+    public async Task A_server_that_does_not_answer_in_time_is_retried_then_reported()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0"));
+        server.ResponseDelay = TimeSpan.FromSeconds(5);
+        var http = IndexTestKit.Http(retry: IndexTestKit.FastRetry with { MaxAttempts = 2, AttemptTimeout = TimeSpan.FromMilliseconds(150) });
+
+        var e = await Assert.ThrowsAsync<LlmPyException>(() => http.GetPageAsync(new Uri(server.IndexUrl + "/foo/"), Accept));
+
+        Assert.Equal(IndexErrorCodes.RequestFailed, e.Code);
+        Assert.Contains("no answer within", e.Message);
+        Assert.Equal(2, server.RequestCount("/simple/foo/"));
+    }
 }

@@ -9,7 +9,7 @@ namespace LlmPython.Resolver.Tests.Indexes;
 public sealed class IndexRouterTests
 {
     private static readonly IReadOnlySet<string> Family =
-        PyTorchFamily.Load(Path.Combine(TestPaths.RepoRoot, "src", "Resolver", "Data", "torch-index-packages.txt"));
+        new LlmPython.Resolver.Accelerators.PyTorchFamilyCatalog().RoutedPackageNameSet;
 
     [Fact]
     public async Task A_name_on_two_indexes_comes_from_the_first_only()
@@ -67,7 +67,7 @@ public sealed class IndexRouterTests
         var router = new IndexRouter(IndexTestKit.Http(), new IndexRoutingOptions
         {
             DefaultIndexUrl = server.IndexUrl,
-            PyTorchBackendIndexUrl = PyTorchFamily.BackendIndexUrl(server.PyTorchIndexUrl, "cu118"),
+            PyTorchBackendIndexUrl = LlmPython.Resolver.Accelerators.BackendSelector.IndexUrlFor(server.PyTorchIndexUrl, "cu118"),
             PyTorchFamily = Family,
         });
 
@@ -97,5 +97,33 @@ public sealed class IndexRouterTests
         Assert.Contains("torch", Family);
         Assert.Contains("pytorch-triton", Family);
         Assert.DoesNotContain("flash-attn", Family); // routed with pyx only
+    }
+
+    [Fact]
+    public async Task Options_from_a_restore_request_route_pins_and_relative_find_links()
+    {
+        using var temp = new TempFolder();
+        var wheels = Directory.CreateDirectory(Path.Combine(temp.Path, "wheels")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(wheels, "local_only-1.0-py3-none-any.whl"), TinyWheel.Build("local_only", "1.0"));
+        await using var server = await LocalIndexServer.StartAsync();
+        server.AddFile("corp", "tool-1.0-py3-none-any.whl", TinyWheel.Build("tool", "1.0"));
+        var request = new RestoreRequest
+        {
+            ProjectPath = Path.Combine(temp.Path, "App.csproj"),
+            LockFilePath = Path.Combine(temp.Path, "python.lock.json"),
+            EnvironmentDirectory = Path.Combine(temp.Path, "venv"),
+            PythonIndexUrl = server.IndexUrl,
+            Indexes = [new IndexItem(server.NamedIndexUrl("corp"), "corp", Explicit: true)],
+            FindLinks = ["wheels"],
+        };
+        var roots = new[]
+        {
+            new RootRequirement(LlmPython.Resolver.Requirements.PackageName.Parse("Tool"), LlmPython.Resolver.Requirements.Requirement.Parse("tool"), null, null, "corp", false, request.ProjectPath),
+        };
+
+        var router = new IndexRouter(IndexTestKit.Http(), IndexRoutingOptions.FromRequest(request, roots, null, Family));
+
+        Assert.Equal(server.NamedIndexUrl("corp") + "/", (await router.RouteAsync("tool"))!.Source.Location);
+        Assert.Equal(wheels, (await router.RouteAsync("local-only"))!.Source.Location);
     }
 }

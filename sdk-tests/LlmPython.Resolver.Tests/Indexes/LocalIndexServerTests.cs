@@ -113,4 +113,29 @@ public sealed class LocalIndexServerTests
         Assert.DoesNotContain("data-core-metadata", html);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(server.UrlOf(file) + ".metadata")).StatusCode);
     }
+
+    [Fact]
+    public async Task Folders_register_every_distribution_on_the_chosen_layout()
+    {
+        var folder = Directory.CreateTempSubdirectory("llmpy-lis-").FullName;
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "a_b-1.0-py3-none-any.whl"), TinyWheel.Build("a_b", "1.0"));
+            await File.WriteAllBytesAsync(Path.Combine(folder, "a_b-1.0.tar.gz"), [1, 2]);
+            await File.WriteAllTextAsync(Path.Combine(folder, "README.md"), "skip me");
+            await using var server = await LocalIndexServer.StartAsync();
+
+            Assert.Equal(2, server.AddFolder(folder).Count);
+            Assert.Equal(2, server.AddFolder(folder, "extra").Count);
+            Assert.Equal(2, server.AddPyTorchFolder("cpu", folder).Count);
+            Assert.Contains("a_b-1.0.tar.gz", await Http.GetStringAsync(server.IndexUrl + "/a-b/"));
+            Assert.Contains("a_b-1.0.tar.gz", await Http.GetStringAsync(server.NamedIndexUrl("extra") + "/a-b/"));
+            Assert.Contains("../../a_b-1.0-py3-none-any.whl", await Http.GetStringAsync(server.PyTorchIndexUrl + "/cpu/a-b/"));
+            Assert.Contains("a-b/", await Http.GetStringAsync(server.IndexUrl + "/"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

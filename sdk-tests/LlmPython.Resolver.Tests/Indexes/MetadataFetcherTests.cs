@@ -26,6 +26,7 @@ public sealed class MetadataFetcherTests
 
         Assert.Equal(MetadataOrigin.MetadataFile, metadata.Origin);
         Assert.Contains("Requires-Dist: bar>=2", metadata.Text);
+        Assert.Equal("bar", Assert.Single(metadata.Parse().RequiresDist).Name);
         Assert.Equal(0, server.RequestCount(wheel.UrlPath));
         Assert.Equal(1, server.RequestCount(wheel.UrlPath + ".metadata"));
     }
@@ -62,6 +63,36 @@ public sealed class MetadataFetcherTests
     }
 
     [Fact]
+    public async Task A_central_directory_beyond_the_first_range_is_fetched_separately()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        server.MetadataFiles = false;
+        var wheel = server.AddFile("many-1.0-py3-none-any.whl", TinyWheel.BuildWithManyMembers("many", "1.0", 3000));
+        var file = await ListedAsync(server, "many");
+
+        var metadata = await new MetadataFetcher(IndexTestKit.Http()).FetchAsync(file);
+
+        Assert.Equal(MetadataOrigin.RangeRequests, metadata.Origin);
+        Assert.Contains("Name: many", metadata.Text);
+        Assert.True(wheel.Content.Length > 3 * 64 * 1024, "the central directory alone exceeds the tail read");
+        Assert.Equal(3, server.RequestCount(wheel.UrlPath)); // tail, central directory, METADATA
+    }
+
+    [Fact]
+    public async Task An_advertised_metadata_file_that_is_gone_falls_back_to_range_requests()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0"));
+        var file = await ListedAsync(server, "foo");
+        server.FailNext(wheel.UrlPath + ".metadata", 1, LocalIndexFailure.NotFound);
+
+        var metadata = await new MetadataFetcher(IndexTestKit.Http()).FetchAsync(file);
+
+        Assert.Equal(MetadataOrigin.RangeRequests, metadata.Origin);
+        Assert.Contains("Name: foo", metadata.Text);
+    }
+
+    [Fact]
     public async Task A_server_that_ignores_range_gives_the_whole_wheel_once()
     {
         await using var server = await LocalIndexServer.StartAsync();
@@ -75,6 +106,28 @@ public sealed class MetadataFetcherTests
         Assert.Equal(MetadataOrigin.WholeWheel, metadata.Origin);
         Assert.Contains("Name: foo", metadata.Text);
         Assert.Equal(1, server.RequestCount(wheel.UrlPath));
+    }
+
+    [Fact]
+    public async Task A_large_wheel_on_a_server_without_range_is_streamed_into_the_cache_not_buffered()
+    {
+        await using var server = await LocalIndexServer.StartAsync();
+        server.MetadataFiles = false;
+        server.AcceptRanges = false;
+        var wheel = server.AddFile("huge-1.0-py3-none-any.whl", TinyWheel.Build("huge", "1.0", 300_000));
+        var file = await ListedAsync(server, "huge");
+        using var temp = new TempFolder();
+        var cache = new CacheStore(temp.Path);
+
+        var http = new PythonHttpClient(new HttpSettings { Cache = cache, Retry = IndexTestKit.FastRetry, MaxUnrangedBody = 100_000 });
+
+        var metadata = await new MetadataFetcher(http, cache).FetchAsync(file);
+
+        Assert.Equal(MetadataOrigin.WholeWheel, metadata.Origin);
+        Assert.Contains("Name: huge", metadata.Text);
+        Assert.NotNull(cache.TryGet(WheelDownloader.Bucket, wheel.Sha256)); // the installer will not download it again
+        Assert.NotNull(cache.TryGet(MetadataFetcher.Bucket, wheel.Sha256));
+        Assert.Equal(2, server.RequestCount(wheel.UrlPath));
     }
 
     [Fact]

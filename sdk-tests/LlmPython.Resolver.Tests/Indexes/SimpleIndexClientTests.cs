@@ -46,7 +46,7 @@ public sealed class SimpleIndexClientTests
         var file = server.AddPyTorchFile("cu118", "torch-2.4.0+cu118-cp311-cp311-linux_x86_64.whl", TinyWheel.Build("torch", "2.4.0+cu118"));
         server.ServeJson = false;
 
-        var client = new SimpleIndexClient(IndexTestKit.Http(), PyTorchFamily.BackendIndexUrl(server.PyTorchIndexUrl, "cu118"));
+        var client = new SimpleIndexClient(IndexTestKit.Http(), LlmPython.Resolver.Accelerators.BackendSelector.IndexUrlFor(server.PyTorchIndexUrl, "cu118"));
         var page = await client.GetProjectAsync("torch");
 
         var f = Assert.Single(page!.Files);

@@ -33,6 +33,21 @@ internal static class TinyWheel
         return ms.ToArray();
     }
 
+    /// <summary>A wheel whose central directory is larger than the first range read (thousands of members).</summary>
+    public static byte[] BuildWithManyMembers(string name, string version, int members)
+    {
+        var distInfo = $"{name}-{version}.dist-info";
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < members; i++)
+                Add(zip, $"{name}/generated/module_with_a_rather_long_name_{i:D5}.py", "");
+            Add(zip, $"{distInfo}/METADATA", Metadata(name, version));
+            Add(zip, $"{distInfo}/RECORD", "");
+        }
+        return ms.ToArray();
+    }
+
     private static void Add(ZipArchive zip, string path, string text)
     {
         var e = zip.CreateEntry(path);

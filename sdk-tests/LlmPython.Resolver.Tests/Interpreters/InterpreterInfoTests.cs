@@ -7,7 +7,7 @@ public class InterpreterInfoTests
 {
     private static InterpreterInfo Info(string system, string machine, string sysconfigPlatform, int[] version) => new()
     {
-        ProbeVersion = 1,
+        ProbeVersion = 2,
         Version = string.Join('.', version),
         VersionInfo = version,
         Implementation = "cpython",

@@ -4,8 +4,22 @@ using LlmPython.Resolver.Interpreters;
 
 namespace LlmPython.Resolver.Tests.Interpreters;
 
-public class InterpreterLocatorTests
+public sealed class InterpreterLocatorTests : IDisposable
 {
+    private readonly List<string> _temp = [];
+
+    private string Temp()
+    {
+        var dir = PyenvFixture.TempDirectory();
+        _temp.Add(dir);
+        return dir;
+    }
+
+    public void Dispose()
+    {
+        foreach (var dir in _temp) Directory.Delete(dir, recursive: true);
+    }
+
     private static InterpreterLocator PyenvOnly(string cache) =>
         new(cache, new InterpreterSearchPaths { Path = "", PyenvRoot = PyenvFixture.PyenvRoot });
 
@@ -67,10 +81,23 @@ public class InterpreterLocatorTests
         Assert.Equal(expected.Where(t => !t.EndsWith("-linux_x86_64")), actual.Where(t => !t.EndsWith("-linux_x86_64")));
     }
 
+    [Theory]
+    [InlineData("3.6", "cp36m")]
+    [InlineData("3.13", "cp313")]
+    public void ProbeRunsOnOldestAndNewestSupportedPython(string majorMinor, string abi)
+    {
+        var interpreter = PyenvOnly(PyenvFixture.SharedCache).Locate(majorMinor);
+        var nodot = majorMinor.Replace(".", "");
+        Assert.Equal(majorMinor, interpreter.MajorMinor);
+        Assert.Equal($"cp{nodot}-{abi}-linux_x86_64", interpreter.Tags.Ordered[0].ToString());
+        Assert.Contains($"cp{nodot}-abi3-manylinux1_x86_64", interpreter.Tags.Ordered.Select(t => t.ToString()));
+        Assert.Equal(new ElfHeader { Class = 2, Data = 1, Machine = 62, Flags = 0 }, interpreter.Info!.Elf);
+    }
+
     [Fact]
     public void SecondQueryIsAnsweredFromTheCacheWithoutStartingAProcess()
     {
-        var cache = PyenvFixture.TempDirectory();
+        var cache = Temp();
         var first = PyenvOnly(cache);
         var a = first.Locate("3.11");
         Assert.Equal(1, first.ProcessesStarted);
@@ -88,7 +115,7 @@ public class InterpreterLocatorTests
     [Fact]
     public void FakePathFindsVersionedNameThenGenericScript()
     {
-        var bin = PyenvFixture.TempDirectory();
+        var bin = Temp();
         File.CreateSymbolicLink(Path.Combine(bin, "python3.10"), PyenvFixture.Interpreter("3.10"));
         var wrapper = Path.Combine(bin, "python3");
         File.WriteAllText(wrapper, $"#!/bin/sh\nexec '{PyenvFixture.Interpreter("3.12")}' \"$@\"\n");
@@ -107,7 +134,7 @@ public class InterpreterLocatorTests
     [Fact]
     public void NoMatchListsWhatWasFoundAndHowToFix()
     {
-        var bin = PyenvFixture.TempDirectory();
+        var bin = Temp();
         File.CreateSymbolicLink(Path.Combine(bin, "python3"), PyenvFixture.Interpreter("3.10"));
         var locator = new InterpreterLocator(PyenvFixture.SharedCache, new InterpreterSearchPaths { Path = bin, PyenvRoot = PyenvFixture.PyenvRoot });
         var e = Assert.Throws<LlmPyException>(() => locator.Locate("3.99"));

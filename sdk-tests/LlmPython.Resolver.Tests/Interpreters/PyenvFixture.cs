@@ -18,7 +18,14 @@ internal static class PyenvFixture
     }
 
     /// <summary>One probe cache for the tests that are not about the cache, so each interpreter is probed once per run.</summary>
-    public static string SharedCache { get; } = TempDirectory();
+    public static string SharedCache { get; } = CreateSharedCache();
+
+    private static string CreateSharedCache()
+    {
+        var dir = TempDirectory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(dir, recursive: true); } catch (IOException) { } };
+        return dir;
+    }
 
     public static string TempDirectory()
     {

@@ -46,6 +46,9 @@ internal sealed class PackseScenario
 
     private JsonElement? Options => _json.TryGetProperty("resolver_options", out var o) ? o : null;
 
+    /// <summary>Packages whose wheels must not be used (resolver_options.no_binary).</summary>
+    public IReadOnlyList<string> NoBinary => OptionList("no_binary");
+
     private IReadOnlyList<string> OptionList(string key) =>
         Options is { } o && o.TryGetProperty(key, out var l) ? l.EnumerateArray().Select(x => PackageName.Normalize(x.GetString()!)).ToList() : [];
 
@@ -65,41 +68,62 @@ internal sealed class PackseScenario
         };
     }
 
-    public InMemoryResolverSource Source()
+    /// <summary>One package version of the scenario, defaults filled in.</summary>
+    public sealed record PackageVersion(string Name, string Version, IReadOnlyList<string> Requires, IReadOnlyList<string> Extras,
+        string? RequiresPython, bool Yanked, IReadOnlyList<string> WheelTags, bool Wheel, bool Sdist);
+
+    public IEnumerable<PackageVersion> Versions()
+    {
+        if (!_json.TryGetProperty("packages", out var packages)) yield break;
+        foreach (var package in packages.EnumerateObject())
+        {
+            foreach (var version in package.Value.GetProperty("versions").EnumerateObject())
+            {
+                var v = version.Value;
+                var requirements = Strings(v, "requires").ToList();
+                var extraNames = new List<string>();
+                if (v.TryGetProperty("extras", out var extras))
+                    foreach (var extra in extras.EnumerateObject())
+                    {
+                        extraNames.Add(extra.Name);
+                        foreach (var r in extra.Value.EnumerateArray().Select(x => x.GetString()!))
+                            requirements.Add(WithExtraMarker(r, extra.Name));
+                    }
+                var requiresPython = !v.TryGetProperty("requires_python", out var rp) ? DefaultRequiresPython
+                    : rp.ValueKind == JsonValueKind.Null ? null : rp.GetString();
+                yield return new PackageVersion(PackageName.Normalize(package.Name), version.Name, requirements, extraNames, requiresPython,
+                    Bool(v, "yanked", false), Strings(v, "wheel_tags").ToList(), Bool(v, "wheel", true), Bool(v, "sdist", true));
+            }
+        }
+    }
+
+    public SupportedTags Tags()
     {
         var python = TargetPython.Split('.');
         var description = TargetDescription.FromRuntimeIdentifier("linux-x64", $"{python[0]}.{python[1]}");
         if (Options is { } o && o.TryGetProperty("python_platform", out var platform) && platform.GetString() == "x86_64-manylinux2014")
             description = description with { Glibc = (2, 17) };
-        var tags = description.ToSupportedTags();
+        return description.ToSupportedTags();
+    }
+
+    /// <summary>The scenario as an in-memory index; <paramref name="wheelsOnly"/> drops every sdist.</summary>
+    public InMemoryResolverSource Source(bool wheelsOnly = false)
+    {
+        var tags = Tags();
         var noBinary = OptionList("no_binary");
         var noBuild = OptionList("no_build");
         var source = new InMemoryResolverSource();
-        if (!_json.TryGetProperty("packages", out var packages)) return source;
-        foreach (var package in packages.EnumerateObject())
+        foreach (var v in Versions())
         {
-            var name = PackageName.Normalize(package.Name);
-            foreach (var version in package.Value.GetProperty("versions").EnumerateObject())
+            var hasWheel = v.Wheel && !noBinary.Contains(v.Name)
+                && (v.WheelTags.Count == 0 || v.WheelTags.Any(t => tags.Rank(Expand(t)) is not null));
+            source.Add(v.Name, v.Version, v.Requires.ToArray(), c => c with
             {
-                var v = version.Value;
-                var requirements = Strings(v, "requires").ToList();
-                if (v.TryGetProperty("extras", out var extras))
-                    foreach (var extra in extras.EnumerateObject())
-                        foreach (var r in extra.Value.EnumerateArray().Select(x => x.GetString()!))
-                            requirements.Add(WithExtraMarker(r, extra.Name));
-                var requiresPython = !v.TryGetProperty("requires_python", out var rp) ? DefaultRequiresPython
-                    : rp.ValueKind == JsonValueKind.Null ? null : rp.GetString();
-                var wheelTags = Strings(v, "wheel_tags").ToList();
-                var hasWheel = Bool(v, "wheel", true) && !noBinary.Contains(name)
-                    && (wheelTags.Count == 0 || wheelTags.Any(t => tags.Rank(Expand(t)) is not null));
-                source.Add(name, version.Name, requirements.ToArray(), c => c with
-                {
-                    RequiresPython = requiresPython is null ? null : VersionSpecifierSet.Parse(requiresPython),
-                    IsYanked = Bool(v, "yanked", false),
-                    HasCompatibleWheel = hasWheel,
-                    HasSourceDistribution = Bool(v, "sdist", true) && !noBuild.Contains(name),
-                });
-            }
+                RequiresPython = v.RequiresPython is null ? null : VersionSpecifierSet.Parse(v.RequiresPython),
+                IsYanked = v.Yanked,
+                HasCompatibleWheel = hasWheel,
+                HasSourceDistribution = v.Sdist && !noBuild.Contains(v.Name) && !wheelsOnly,
+            });
         }
         return source;
     }

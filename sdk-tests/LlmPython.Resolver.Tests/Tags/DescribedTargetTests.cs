@@ -72,6 +72,16 @@ public class DescribedTargetTests
     }
 
     [Fact]
+    public void FullAndPrereleaseVersionsGiveMarkerValues()
+    {
+        var d = TargetDescription.FromRuntimeIdentifier("linux-x64", "3.13.0rc1");
+        Assert.Equal("3.13.0rc1", d.ToMarkerEnvironment()["python_full_version"]);
+        Assert.Equal("3.13", d.ToMarkerEnvironment()["python_version"]);
+        Assert.Equal("3.12.0", TargetDescription.FromRuntimeIdentifier("win-x64", "3.12").ToMarkerEnvironment()["python_full_version"]);
+        Assert.Equal("cp313-cp313-linux_x86_64", d.ToSupportedTags().Ordered[0].ToString());
+    }
+
+    [Fact]
     public void UnknownRuntimeIdentifierIsReported()
     {
         var e = Assert.Throws<LlmPyException>(() => TargetDescription.FromRuntimeIdentifier("freebsd-x64", "3.11"));

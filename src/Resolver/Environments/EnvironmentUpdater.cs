@@ -59,7 +59,13 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
         // Verify and unpack everything before touching any environment file.
         var unpacked = new Dictionary<string, UnpackedWheel>(StringComparer.Ordinal);
         foreach (var w in toInstall)
-            unpacked[Canonical(w.Name)] = await Store.GetAsync(w.WheelPath, w.Sha256, w.FileName ?? Path.GetFileName(w.WheelPath), cancellationToken).ConfigureAwait(false);
+        {
+            var wheel = await Store.GetAsync(w.WheelPath, w.Sha256, w.FileName ?? Path.GetFileName(w.WheelPath), cancellationToken).ConfigureAwait(false);
+            if (Canonical(wheel.Name) != Canonical(w.Name))
+                throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+                    $"The wheel '{wheel.FileName}' contains the distribution '{wheel.Name}', not '{w.Name}' as the lock says. Re-lock (PythonUpdatePackages={w.Name}) or fix the wheel path.") { PackageName = w.Name };
+            unpacked[Canonical(w.Name)] = wheel;
+        }
 
         var staging = Path.Combine(parent, $".{name}.staging-{Guid.NewGuid():N}"[..(name.Length + 18)]);
         int linked = 0, copied = 0;

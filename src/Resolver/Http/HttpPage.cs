@@ -5,8 +5,11 @@ namespace LlmPython.Resolver.Http;
 /// </summary>
 public sealed record HttpPage(Uri Url, string ContentType, string Body, string? ETag, string? LastModified, bool FromCache);
 
-/// <summary>Bytes of a ranged GET: <see cref="Partial"/> is false when the server ignored Range and sent everything.</summary>
-public sealed record RangeResponse(byte[] Bytes, long Offset, long? TotalLength, bool Partial);
+/// <summary>
+/// Bytes of a ranged GET: <see cref="Partial"/> is false when the server ignored Range and sent everything;
+/// <see cref="BodySkipped"/> when that whole body was too large to hold in memory and was not read.
+/// </summary>
+public sealed record RangeResponse(byte[] Bytes, long Offset, long? TotalLength, bool Partial, bool BodySkipped = false);
 
 /// <summary>Download progress: bytes so far, the total when known, and the average speed.</summary>
 public readonly record struct DownloadProgress(long BytesReceived, long? TotalBytes, double BytesPerSecond);

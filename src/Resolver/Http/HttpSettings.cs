@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Caching;
+using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Http;
 
@@ -10,7 +11,16 @@ public sealed record HttpSettings
     /// <summary>Requests in flight at once across this client.</summary>
     public int MaxParallelRequests { get; init; } = 8;
     public RetryPolicy Retry { get; init; } = new();
+    /// <summary>A server that ignores Range on a file larger than this has its answer dropped, not buffered (the file is then streamed to disk).</summary>
+    public long MaxUnrangedBody { get; init; } = 32L * 1024 * 1024;
     public CredentialProvider Credentials { get; init; } = new();
     /// <summary>Cache of pages (revalidated with ETag/Last-Modified), metadata and wheels; null = no cache.</summary>
     public CacheStore? Cache { get; init; }
+
+    /// <summary>Settings of a restore: PythonOffline and the cache at PythonCacheDirectory (else the default root).</summary>
+    public static HttpSettings FromRequest(RestoreRequest request) => new()
+    {
+        Offline = request.Offline,
+        Cache = new CacheStore(string.IsNullOrWhiteSpace(request.CacheDirectory) ? CacheStore.DefaultRoot() : Path.GetFullPath(request.CacheDirectory)),
+    };
 }

@@ -152,6 +152,8 @@ public sealed class PythonHttpClient
             if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
                 return null;
             EnsureSuccess(response, url);
+            if (response.StatusCode != HttpStatusCode.PartialContent && response.Content.Headers.ContentLength is { } length && length > Settings.MaxUnrangedBody)
+                return new RangeResponse([], 0, length, Partial: false, BodySkipped: true); // stream it to disk instead
             var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange is { From: { } start } range)
                 return new RangeResponse(bytes, start, range.Length, Partial: true);

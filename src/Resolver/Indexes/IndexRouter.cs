@@ -22,6 +22,22 @@ public sealed record IndexRoutingOptions
     public IReadOnlySet<string> PyTorchFamily { get; init; } = new HashSet<string>();
     /// <summary>Folder that relative find-links paths are relative to (the project folder).</summary>
     public string? BaseDirectory { get; init; }
+
+    /// <summary>
+    /// The routing inputs of a restore: its indexes, find-links and the Index= pins of its validated roots, plus the
+    /// chosen PyTorch backend index (<c>BackendSelector.IndexUrlFor</c>) and family names.
+    /// </summary>
+    public static IndexRoutingOptions FromRequest(RestoreRequest request, IEnumerable<RootRequirement> roots,
+        string? pyTorchBackendIndexUrl, IReadOnlySet<string> pyTorchFamily) => new()
+    {
+        DefaultIndexUrl = request.PythonIndexUrl,
+        Indexes = request.Indexes,
+        FindLinks = request.FindLinks,
+        IndexPins = roots.Where(r => r.IndexName is not null).ToDictionary(r => r.Name.Value, r => r.IndexName!, StringComparer.Ordinal),
+        PyTorchBackendIndexUrl = pyTorchBackendIndexUrl,
+        PyTorchFamily = pyTorchFamily,
+        BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath)),
+    };
 }
 
 /// <summary>The one source that serves a project, and what it lists.</summary>
@@ -90,7 +106,11 @@ public sealed class IndexRouter
     public Task<RoutedProject?> RouteAsync(string name, CancellationToken cancellationToken = default)
     {
         var normalized = ProjectNames.Normalize(name);
-        return _answers.GetOrAdd(normalized, n => new Lazy<Task<RoutedProject?>>(() => FirstWithProjectAsync(n, cancellationToken))).Value;
+        // The shared lookup runs uncancelled (other callers may wait on it); each caller's wait is cancellable.
+        var lazy = _answers.GetOrAdd(normalized, n => new Lazy<Task<RoutedProject?>>(() => FirstWithProjectAsync(n, CancellationToken.None)));
+        if (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
+            _answers.TryRemove(new KeyValuePair<string, Lazy<Task<RoutedProject?>>>(normalized, lazy)); // a failure is not remembered
+        return lazy.Value.WaitAsync(cancellationToken);
     }
 
     private async Task<RoutedProject?> FirstWithProjectAsync(string name, CancellationToken cancellationToken)

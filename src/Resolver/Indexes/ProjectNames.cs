@@ -1,20 +1,17 @@
-using System.Text.RegularExpressions;
+using LlmPython.Resolver.Requirements;
 
 namespace LlmPython.Resolver.Indexes;
 
 /// <summary>
-/// The small part of PEP 503 names and distribution file names the index layer needs to build URLs and
-/// group files by project (the full standards types live in Requirements/ and Distributions/).
+/// What the index layer needs from file names to build URLs and group files by project: lenient on purpose
+/// (an odd file on a page is skipped later by the resolver, not an error while listing).
 /// </summary>
-internal static partial class ProjectNames
+internal static class ProjectNames
 {
     private static readonly string[] SdistExtensions = [".tar.gz", ".zip", ".tar.bz2", ".tar.xz", ".tgz", ".tar"];
 
-    [GeneratedRegex("[-_.]+")]
-    private static partial Regex Separators();
-
     /// <summary>PEP 503: runs of -, _ and . become one -, lower case.</summary>
-    public static string Normalize(string name) => Separators().Replace(name.Trim(), "-").ToLowerInvariant();
+    public static string Normalize(string name) => PackageName.Normalize(name.Trim());
 
     public static bool IsWheel(string fileName) => fileName.EndsWith(".whl", StringComparison.OrdinalIgnoreCase);
 

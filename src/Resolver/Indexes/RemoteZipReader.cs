@@ -40,6 +40,8 @@ internal sealed class RemoteZipReader
         var requests = 1;
         var tail = await _http.GetRangeAsync(_url, null, null, TailLength, ct).ConfigureAwait(false)
             ?? throw new FormatException("the server refused the range request");
+        if (tail.BodySkipped)
+            throw new FormatException("the server ignores Range and the file is large");
         if (!tail.Partial)
             return new Result(null, tail.Bytes, requests);
         var total = tail.TotalLength ?? throw new FormatException("no total length in Content-Range");
@@ -107,6 +109,8 @@ internal sealed class RemoteZipReader
         if (length <= 0) return [];
         var response = await _http.GetRangeAsync(_url, offset, offset + length - 1, 0, ct).ConfigureAwait(false)
             ?? throw new FormatException("the server refused the range request");
+        if (response.BodySkipped)
+            throw new FormatException("the server stopped honouring Range");
         if (!response.Partial)
         {
             // A server may honour the first Range and not the next (CDN edge differences): cut what we asked for.

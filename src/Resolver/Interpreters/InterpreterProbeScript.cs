@@ -8,7 +8,7 @@ namespace LlmPython.Resolver.Interpreters;
 internal static class InterpreterProbeScript
 {
     /// <summary>Bumped when the script's answer changes shape, so cached answers are not reused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Source = """
 import json, os, platform, struct, sys, sysconfig
@@ -56,6 +56,17 @@ try:
 except (OSError, struct.error):
     pass
 
+mac = platform.mac_ver()[0] or None
+if mac and mac.startswith("10.16"):
+    # Built against an old macOS SDK, Python reports 10.16; ask again without the compatibility shim.
+    import subprocess
+    try:
+        mac = subprocess.run([sys.executable, "-sS", "-c", "import platform; print(platform.mac_ver()[0])"],
+                             stdout=subprocess.PIPE, universal_newlines=True,
+                             env=dict(os.environ, SYSTEM_VERSION_COMPAT="0")).stdout.strip() or mac
+    except OSError:
+        pass
+
 paths = sysconfig.get_paths()
 print(json.dumps({
     "probe_version": PROBE_VERSION,
@@ -91,7 +102,7 @@ print(json.dumps({
     "pointer_size": struct.calcsize("P"),
     "glibc_version": glibc,
     "musl_loader_output": musl,
-    "mac_version": platform.mac_ver()[0] or None,
+    "mac_version": mac,
     "elf": elf,
     "executable": sys.executable,
     "real_executable": os.path.realpath(sys.executable),

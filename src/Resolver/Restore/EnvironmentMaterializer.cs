@@ -37,7 +37,7 @@ internal sealed class EnvironmentMaterializer
         var files = await DownloadAllAsync(environment.Packages, cancellationToken).ConfigureAwait(false);
         var desired = environment.Packages.Select(p => new DesiredWheel(
             p.Name, p.Version, files[p.Name].Path, p.Sha256, p.Requested,
-            DirectUrl: p.Source == RoutedResolverSource.DirectSource ? ResolveUrl(p.Url).AbsoluteUri : null,
+            DirectUrl: p.Source == Resolution.IndexResolverSource.DirectSource ? ResolveUrl(p.Url).AbsoluteUri : null,
             FileName: p.FileName)).ToList();
         var updater = new EnvironmentUpdater(new UnpackedWheelStore(_session.Cache)) { CompileBytecode = _session.Request.CompileBytecode };
         var result = await updater.UpdateAsync(_session.Request.EnvironmentDirectory, _session.BaseInterpreter, desired, cancellationToken).ConfigureAwait(false);

@@ -27,19 +27,11 @@ internal sealed class LockResolver
     {
         var request = _session.Request;
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var router = new IndexRouter(_session.Http, new IndexRoutingOptions
-        {
-            DefaultIndexUrl = request.PythonIndexUrl,
-            Indexes = request.Indexes,
-            FindLinks = request.FindLinks,
-            IndexPins = _session.Roots.Where(r => r.IndexName is not null).ToDictionary(r => r.Name.Value, r => r.IndexName!),
-            PyTorchBackendIndexUrl = backend?.IndexUrl,
-            PyTorchFamily = _session.Family.RoutedPackageNames.ToHashSet(StringComparer.Ordinal),
-            BaseDirectory = _session.ProjectDirectory,
-        });
+        var router = new IndexRouter(_session.Http, IndexRoutingOptions.FromRequest(
+            request, _session.Roots, backend?.IndexUrl, _session.Family.RoutedPackageNameSet));
         var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
             .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));
-        var source = new RoutedResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels);
+        var source = new IndexResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels);
 
         var resolution = new ResolutionRequest
         {
@@ -58,7 +50,7 @@ internal sealed class LockResolver
         var packages = new List<LockedPackage>();
         foreach (var node in result.Packages)
         {
-            var chosen = (CandidateFile)node.Candidate.Distribution!;
+            var chosen = (IndexDistribution)node.Candidate.Distribution!;
             if (!chosen.File.IsWheel)
                 throw new LlmPyException(RestoreDiagnostics.SourceBuildUnsupported,
                     $"{node.Name} {node.Version} has no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only the source distribution {chosen.File.FileName}, and LlmPython.Sdk does not build source distributions. Pin a version that has a wheel for this platform, or add a wheel with <PythonPackage Include=\"path/to/{node.Name}-….whl\" />.")
@@ -77,7 +69,7 @@ internal sealed class LockResolver
             {
                 Name = node.Name.Value,
                 Version = node.Version.ToString(),
-                Source = chosen.Source,
+                Source = chosen.IndexLocation,
                 FileName = chosen.File.FileName,
                 Url = PortableUrl(chosen.File.Url),
                 Sha256 = sha256.ToLowerInvariant(),

@@ -58,6 +58,10 @@ public sealed record TargetEnvironment(
         return os + "-" + machine;
     }
 
-    private static string MostSpecificPlatform(SupportedTags tags) =>
-        tags.Ordered.Select(t => t.Platform).FirstOrDefault(p => p != "any") ?? "any";
+    /// <summary>The newest manylinux/musllinux/macOS/Windows tag; plain linux_* (listed first) only when nothing else is.</summary>
+    private static string MostSpecificPlatform(SupportedTags tags)
+    {
+        var platforms = tags.Ordered.Select(t => t.Platform).Where(p => p != "any").ToList();
+        return platforms.FirstOrDefault(p => !p.StartsWith("linux_", StringComparison.Ordinal)) ?? platforms.FirstOrDefault() ?? "any";
+    }
 }

@@ -65,21 +65,15 @@ public sealed record TargetDescription
         _ => arch is "x64" or "arm64" or "x86" or "arm",
     };
 
-    /// <summary>The (major, minor[, micro]) numbers of <see cref="PythonVersion"/>.</summary>
+    /// <summary>The (major, minor[, micro]) numbers of <see cref="PythonVersion"/> ("3.13.0rc1" → 3, 13, 0).</summary>
     public IReadOnlyList<int> VersionParts()
     {
-        var parts = PythonVersion.Split('.');
-        var numbers = new List<int>();
-        foreach (var p in parts)
-        {
-            if (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                throw new LlmPyException(TagDiagnosticCodes.InvalidTargetDescription,
-                    $"PythonVersion '{PythonVersion}' is not of the form 3.11 or 3.11.7. Set PythonVersion to a major.minor version.");
-            numbers.Add(n);
-        }
-        if (numbers.Count is < 2 or > 3)
+        var m = System.Text.RegularExpressions.Regex.Match(PythonVersion.Trim(), @"^([0-9]+)\.([0-9]+)(?:\.([0-9]+)[0-9a-z]*)?$");
+        if (!m.Success)
             throw new LlmPyException(TagDiagnosticCodes.InvalidTargetDescription,
                 $"PythonVersion '{PythonVersion}' is not of the form 3.11 or 3.11.7. Set PythonVersion to a major.minor version.");
+        var numbers = new List<int> { int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) };
+        if (m.Groups[3].Success) numbers.Add(int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
         return numbers;
     }
 
@@ -151,7 +145,7 @@ public sealed record TargetDescription
     public MarkerEnvironment ToMarkerEnvironment()
     {
         var v = VersionParts();
-        var full = v.Count == 3 ? PythonVersion : $"{v[0]}.{v[1]}.0";
+        var full = v.Count == 3 ? PythonVersion.Trim() : $"{v[0]}.{v[1]}.0";
         var implementationName = Implementation.ToLowerInvariant();
         var values = new Dictionary<string, string>
         {

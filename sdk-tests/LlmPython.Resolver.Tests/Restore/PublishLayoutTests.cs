@@ -1,0 +1,58 @@
+using LlmPython.Resolver.Publishing;
+using LlmPython.Resolver.Restore;
+using LlmPython.TestSupport;
+
+namespace LlmPython.Resolver.Tests.Restore;
+
+/// <summary>The publish copy of an environment: relocatable, byte-identical from any folder, and working.</summary>
+public class PublishLayoutTests
+{
+    [Fact]
+    public void Two_publishes_from_different_folders_are_byte_identical_and_hold_no_build_path()
+    {
+        using var f = new RestoreFixture();
+        f.Publish(new WheelBuilder("tiny-tokenizer", "1.0.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return s.split()\n"));
+        var hello = new WheelBuilder("hello-llm", "0.3.0")
+            .AddFile("hello_llm/__init__.py", "import tiny_tokenizer\ndef main():\n    print('tokens:', len(tiny_tokenizer.split('a b')))\n")
+            .AddConsoleScript("hello-llm", "hello_llm:main");
+        hello.RequiresDist.Add("tiny-tokenizer");
+        f.Publish(hello);
+        var local = new WheelBuilder("local-plugin", "1.0.0").AddFile("local_plugin/__init__.py", "X = 1\n");
+        var localPath = local.WriteTo(Path.Combine(f.ProjectDir, "wheels"));
+        var (result, log) = f.Run(f.Request(new PackageItem("hello-llm"), new PackageItem(localPath)) with { CompileBytecode = true });
+        Assert.True(result.Success, log.All);
+
+        var first = Path.Combine(f.Root, "publish-a", "python");
+        var second = Path.Combine(f.Root, "elsewhere", "deeper", "publish-b", "python");
+        RelocatableEnvironmentWriter.Write(f.VenvDir, first);
+        var manifest = RelocatableEnvironmentWriter.Write(f.VenvDir, second);
+        Assert.Equal("3.11", manifest.PythonVersion);
+
+        var filesA = Snapshot(first);
+        Assert.Equal(filesA.Keys, Snapshot(second).Keys);
+        foreach (var (path, bytes) in Snapshot(second)) Assert.True(filesA[path].SequenceEqual(bytes), path);
+        foreach (var (path, bytes) in filesA)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            Assert.False(text.Contains(f.Root, StringComparison.Ordinal), $"{path} holds the build folder");
+        }
+        Assert.DoesNotContain(filesA.Keys, k => k.Contains("__pycache__", StringComparison.Ordinal));
+        Assert.DoesNotContain(filesA.Keys, k => k.EndsWith("direct_url.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(filesA.Keys, k => k == "pyvenv.cfg");
+
+        // The target machine's interpreter runs the published scripts with PYTHONPATH = site-packages.
+        var python = Path.Combine(Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"), "versions", "3.11.7", "bin");
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(second, "bin", "hello-llm")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["PYTHONPATH"] = Path.Combine(second, manifest.SitePackages);
+        start.Environment["PATH"] = python + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, output);
+        Assert.Contains("tokens: 2", output);
+    }
+
+    private static SortedDictionary<string, byte[]> Snapshot(string root) =>
+        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(p => Path.GetRelativePath(root, p).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Environments;
+using LlmPython.Resolver.Installation;
+
+namespace LlmPython.Resolver.Publishing;
+
+/// <summary>
+/// Copies a built environment into a publish folder that can move between machines and folders:
+/// site-packages and scripts only (the interpreter is the target machine's, found by the generated
+/// PythonEnvironment class from the manifest), script shebangs made <c>/usr/bin/env pythonX.Y</c>,
+/// direct_url.json (a build-machine path) and bytecode caches (which embed source paths) left out,
+/// RECORD rewritten to match. The same environment gives the same bytes from any folder.
+/// </summary>
+public static class RelocatableEnvironmentWriter
+{
+    public static PublishedEnvironmentManifest Write(string environmentDirectory, string destination)
+    {
+        var config = VirtualEnvironmentWriter.ReadConfig(environmentDirectory)
+            ?? throw new LlmPyException(PublishDiagnostics.EnvironmentMissing,
+                $"There is no Python environment at '{environmentDirectory}' (no pyvenv.cfg) to publish. Build the project first, or set PythonPublish=false.");
+        var version = config.TryGetValue("version_info", out var v) ? v : config.GetValueOrDefault("version", "");
+        var majorMinor = string.Join('.', version.Split('.').Take(2));
+        var isWindows = Directory.Exists(Path.Combine(environmentDirectory, "Scripts"));
+        var layout = new VirtualEnvironmentLayout(Path.GetFullPath(environmentDirectory), majorMinor, isWindows);
+
+        var staging = destination.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + Environment.ProcessId;
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        var sitePackagesRelative = Path.GetRelativePath(layout.Root, layout.SitePackages).Replace('\\', '/');
+        var scriptsRelative = Path.GetRelativePath(layout.Root, layout.BinDir).Replace('\\', '/');
+        var packages = new List<string>();
+        var sourceRoots = new[] { layout.Root, ResolveLink(layout.Root) }.Distinct().ToList();
+
+        foreach (var distInfo in Directory.EnumerateDirectories(layout.SitePackages, "*.dist-info").Order(StringComparer.Ordinal))
+        {
+            var record = Path.Combine(distInfo, "RECORD");
+            if (!File.Exists(record)) continue;
+            packages.Add(Path.GetFileName(distInfo)[..^".dist-info".Length]);
+            var rewritten = new List<RecordEntry>();
+            foreach (var entry in RecordFile.Parse(File.ReadAllText(record)))
+            {
+                var relative = entry.Path.Replace('\\', '/');
+                if (IsExcluded(relative)) continue;
+                var source = Path.GetFullPath(Path.Combine(layout.SitePackages, relative));
+                var inEnvironment = Path.GetRelativePath(layout.Root, source).Replace('\\', '/');
+                if (inEnvironment.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(inEnvironment))
+                    continue; // a file outside the environment is not ours to ship
+                var target = Path.Combine(staging, inEnvironment);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                if (relative.EndsWith(".dist-info/RECORD", StringComparison.Ordinal))
+                {
+                    rewritten.Add(entry);
+                    continue;
+                }
+                if (!File.Exists(source)) continue;
+                var bytes = File.ReadAllBytes(source);
+                if (inEnvironment.StartsWith(scriptsRelative + "/", StringComparison.Ordinal))
+                    bytes = RelocateScript(bytes, majorMinor);
+                RefuseAbsolutePaths(bytes, sourceRoots, inEnvironment);
+                File.WriteAllBytes(target, bytes);
+                if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(source) & UnixFileMode.UserExecute) != 0)
+                    File.SetUnixFileMode(target, File.GetUnixFileMode(source));
+                rewritten.Add(entry with { Hash = RecordHash.Sha256(bytes), Size = bytes.Length });
+            }
+            var recordTarget = Path.Combine(staging, Path.GetRelativePath(layout.Root, record));
+            Directory.CreateDirectory(Path.GetDirectoryName(recordTarget)!);
+            File.WriteAllText(recordTarget, RecordFile.Write(rewritten), new UTF8Encoding(false));
+        }
+
+        var manifest = new PublishedEnvironmentManifest(majorMinor, sitePackagesRelative, scriptsRelative, packages);
+        File.WriteAllText(Path.Combine(staging, PublishedEnvironmentManifest.FileName), manifest.ToJson(), new UTF8Encoding(false));
+        if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
+        Directory.Move(staging, destination);
+        return manifest;
+    }
+
+    /// <summary>Bytecode caches embed absolute source paths; direct_url.json names the build machine's wheel.</summary>
+    private static bool IsExcluded(string recordPath) =>
+        recordPath.Contains("__pycache__/", StringComparison.Ordinal)
+        || recordPath.EndsWith(".pyc", StringComparison.Ordinal)
+        || recordPath.EndsWith(".dist-info/direct_url.json", StringComparison.Ordinal);
+
+    /// <summary>A launcher whose shebang names the build machine's venv python starts the target's pythonX.Y instead.</summary>
+    internal static byte[] RelocateScript(byte[] bytes, string majorMinor)
+    {
+        if (bytes.Length < 2 || bytes[0] != (byte)'#' || bytes[1] != (byte)'!') return bytes;
+        var end = Array.IndexOf(bytes, (byte)'\n');
+        if (end < 0) end = bytes.Length;
+        var line = Encoding.UTF8.GetString(bytes, 0, end);
+        if (!line.Contains("python", StringComparison.Ordinal)) return bytes;
+        var shebang = Encoding.UTF8.GetBytes($"#!/usr/bin/env python{majorMinor}");
+        return [.. shebang, .. bytes.AsSpan(end)];
+    }
+
+    private static void RefuseAbsolutePaths(byte[] bytes, IReadOnlyList<string> roots, string file)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        foreach (var root in roots)
+            if (root.Length > 1 && text.Contains(root, StringComparison.Ordinal))
+                throw new LlmPyException(PublishDiagnostics.AbsolutePathLeak,
+                    $"'{file}' in the Python environment contains the build-machine path '{root}', so the published environment would not work elsewhere. Report this package to LlmPython.Sdk, or set PythonPublish=false and ship the environment yourself.");
+    }
+
+    private static string ResolveLink(string path)
+    {
+        var info = new DirectoryInfo(path);
+        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+    }
+}
