@@ -112,8 +112,11 @@ internal static class InstallBenchmark
             .ShouldSucceed("pip install");
     }
 
+    // Links are not followed: a venv's lib64 → lib would count every file twice.
     private static int CountFiles(string folder) =>
-        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }).Count()
+            : 0;
 
     private static void DeleteTree(string folder)
     {
