@@ -3,8 +3,8 @@ using LlmPython.TestSupport;
 namespace LlmPython.Benchmarks.Resolve;
 
 /// <summary>
-/// A hand-made, transformers/accelerate/datasets/peft/torch-like package graph (46 projects, 5–12 versions
-/// each, ~350 wheels). Names and the shape of the requirements follow the real projects of early 2024;
+/// A hand-made, transformers/accelerate/datasets/peft/torch-like package graph (47 projects, 1–13 versions
+/// each, 232 wheels). Names and the shape of the requirements follow the real projects of early 2024;
 /// the exact bounds are invented but fixed, so every run sees the same index. One twist makes the solvers
 /// backtrack: the newest accelerate and peft releases need torch ≥ 2.2, while the roots pin torch 2.1.*.
 /// </summary>
