@@ -57,6 +57,8 @@ internal static class InstallBenchmark
         var engineWarm = Timing.Median(WarmRuns, () => QuietRestoreLog.RunOrThrow(request, "engine warm install"),
             before: () => DeleteTree(request.EnvironmentDirectory));
         var engineFiles = CountFiles(request.EnvironmentDirectory);
+        var listed = ListedByPip(Path.Combine(request.EnvironmentDirectory, "bin", "python"));
+        var missing = distributions.Select(d => Normalize(d.Name) + "==" + d.Version).Where(p => !listed.Contains(p)).ToList();
 
         // cp -al of the finished venv.
         var copy = Path.Combine(scratch.Root, "cp-al");
@@ -85,6 +87,7 @@ internal static class InstallBenchmark
         table.Add("  of which: python -m venv --without-pip", PipRuns.ToString(), Timing.Ms(venvOnly), "", "");
         table.Print();
         Console.WriteLine($"Files in the finished environment: engine {engineFiles}, pip {pipFiles} (pip --no-compile; the engine writes no .pyc by default).");
+        Console.WriteLine($"`pip list` in the engine's environment shows {distributions.Count - missing.Count} of {distributions.Count} distributions at their versions{(missing.Count == 0 ? "" : "; missing: " + string.Join(", ", missing.Take(5)))}.");
         var vsCopy = engineWarm.TotalMilliseconds / copyTime.TotalMilliseconds;
         var vsPip = pipWarm.TotalMilliseconds / engineWarm.TotalMilliseconds;
         Table.Summary($"warm engine install {Timing.Ms(engineWarm)} = {vsCopy:0.0}× cp -al (goal ≤ 2×: {(vsCopy <= 2 ? "met" : "NOT met")}), {vsPip:0.0}× faster than pip with a warm cache (goal ≥ 10×: {(vsPip >= 10 ? "met" : "NOT met")}).");
@@ -111,6 +114,18 @@ internal static class InstallBenchmark
              "--disable-pip-version-check", "--no-input", "--index-url", server.IndexUrl, .. cacheArgs, .. pins])
             .ShouldSucceed("pip install");
     }
+
+    /// <summary>name==version of everything <c>pip list</c> sees in an environment (pip run from the base interpreter).</summary>
+    private static HashSet<string> ListedByPip(string python)
+    {
+        var outcome = Exec.Run(BenchPaths.BasePython, ["-m", "pip", "--python", python, "list", "--format=json", "--disable-pip-version-check"]).ShouldSucceed("pip list");
+        using var json = System.Text.Json.JsonDocument.Parse(outcome.Stdout);
+        return json.RootElement.EnumerateArray()
+            .Select(e => Normalize(e.GetProperty("name").GetString()!) + "==" + e.GetProperty("version").GetString())
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string Normalize(string name) => System.Text.RegularExpressions.Regex.Replace(name, "[-_.]+", "-").ToLowerInvariant();
 
     // Links are not followed: a venv's lib64 → lib would count every file twice.
     private static int CountFiles(string folder) =>
