@@ -2,7 +2,8 @@
 """Builds the QuickStart's tiny pure-Python wheels into wheels/ (plus a PEP 503 simple index).
 
 Only the standard library (zipfile, hashlib) is used and every byte is fixed (timestamps,
-order, permissions), so running it twice gives identical files. No PyPI, no pip, no setuptools.
+order, permissions, no compression: deflate output depends on the zlib build), so any
+machine regenerates identical files. No PyPI, no pip, no setuptools.
 """
 import base64
 import hashlib
@@ -81,12 +82,12 @@ def build(pkg):
 
     filename = "{}-{}-py3-none-any.whl".format(dist, pkg["version"])
     path = os.path.join(OUT, filename)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as wheel:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as wheel:
         # dist-info last, RECORD very last: the order installers expect.
         for name in sorted(files, key=lambda n: (n.startswith(dist_info), n == record_name, n)):
             info = zipfile.ZipInfo(name, EPOCH)
             info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             wheel.writestr(info, files[name].encode("utf-8"))
     return filename
 

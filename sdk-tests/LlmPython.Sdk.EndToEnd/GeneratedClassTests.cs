@@ -70,4 +70,22 @@ public sealed class GeneratedClassTests
         Assert.Contains("dir=mine", output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(project.PathOf("obj"), "LlmPython.PythonEnvironment.g.cs", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void MultiTargeting_GeneratesTheClassOnlyWhereItCompiles()
+    {
+        var project = TestProject.Create(_sdk, "MultiLib").WithProjectFile("""
+            <Project Sdk="LlmPython.Sdk/{SdkVersion}">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
+              </PropertyGroup>
+            </Project>
+            """).WithFile("Library.cs", "public static class Library { }\n");
+
+        project.Build().ShouldSucceed();
+
+        Assert.True(File.Exists(project.PathOf("obj/Debug/net10.0/LlmPython.PythonEnvironment.g.cs")));
+        // netstandard2.0 has neither OperatingSystem nor C# 8 by default: no class there.
+        Assert.False(File.Exists(project.PathOf("obj/Debug/netstandard2.0/LlmPython.PythonEnvironment.g.cs")));
+    }
 }

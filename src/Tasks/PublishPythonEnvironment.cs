@@ -1,13 +1,14 @@
 using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Publishing;
 using Microsoft.Build.Framework;
 
 namespace LlmPython.Tasks;
 
 /// <summary>
-/// Copies the materialized environment into the publish folder (<c>$(PublishDir)python/</c>).
-/// Links inside the environment stay relative links; links that leave it (a venv's
-/// <c>bin/python</c>) are copied as the files they point to. The destination is replaced
-/// wholesale so files of an older publish never linger.
+/// Writes the materialized environment into the publish folder (<c>$(PublishDir)python/</c>) in the
+/// engine's relocatable layout: site-packages and scripts, a manifest the generated PythonEnvironment
+/// class reads to find the target machine's interpreter, and no build-machine path in any file.
+/// The destination is replaced wholesale so files of an older publish never linger.
 /// </summary>
 public sealed class PublishPythonEnvironment : LlmPythonTask
 {
@@ -20,17 +21,17 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
     protected override bool ExecuteCore()
     {
         string source = Path.GetFullPath(EnvironmentDirectory);
-        string destination = Path.GetFullPath(DestinationDirectory);
-        if (!Directory.Exists(source))
+        string destination = Path.GetFullPath(DestinationDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        if (!File.Exists(Path.Combine(source, "pyvenv.cfg")))
             throw new LlmPyException(TaskDiagnosticCodes.PublishEnvironmentMissing,
                 $"There is no Python environment at '{source}' to publish. Run 'dotnet build' (or the PythonRestore target) " +
                 "before publishing, or set PythonPublish=false to publish without Python.");
         try
         {
-            if (Directory.Exists(destination))
-                Directory.Delete(destination, recursive: true);
-            Directory.CreateDirectory(destination);
-            CopyDirectory(source, source, destination);
+            var manifest = RelocatableEnvironmentWriter.Write(source, destination);
+            FileCount = Directory.EnumerateFiles(destination, "*", SearchOption.AllDirectories).Count();
+            Log.LogMessage(MessageImportance.Normal, "LlmPython: published Python {0} environment ({1} packages, {2} files) to {3}",
+                manifest.PythonVersion, manifest.Packages.Count, FileCount, destination);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -38,51 +39,6 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
                 $"Copying the Python environment '{source}' to '{destination}' failed: {ex.Message}. " +
                 "Check free disk space and that no running process holds files in the publish folder, then publish again.", ex);
         }
-        Log.LogMessage(MessageImportance.Normal, "LlmPython: published Python environment ({0} files) to {1}", FileCount, destination);
         return true;
-    }
-
-    private void CopyDirectory(string root, string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        // Ordinal order keeps the copy (and its log) the same on every machine.
-        foreach (string entry in Directory.EnumerateFileSystemEntries(from).OrderBy(e => e, StringComparer.Ordinal))
-        {
-            CancellationToken.ThrowIfCancellationRequested();
-            string target = Path.Combine(to, Path.GetFileName(entry));
-            var info = new FileInfo(entry);
-            bool isDirectory = info.Attributes.HasFlag(FileAttributes.Directory);
-            if (info.LinkTarget is not null && !OperatingSystem.IsWindows())
-            {
-                string resolved = Path.GetFullPath(info.LinkTarget, Path.GetDirectoryName(entry)!);
-                if (IsInside(root, resolved))
-                {
-                    File.CreateSymbolicLink(target, Path.GetRelativePath(Path.GetDirectoryName(entry)!, resolved));
-                    FileCount++;
-                    continue;
-                }
-                if (isDirectory)
-                {
-                    CopyDirectory(root, resolved, target);
-                    continue;
-                }
-                File.Copy(resolved, target);
-                FileCount++;
-                continue;
-            }
-            if (isDirectory)
-            {
-                CopyDirectory(root, entry, target);
-                continue;
-            }
-            File.Copy(entry, target);
-            FileCount++;
-        }
-    }
-
-    private static bool IsInside(string root, string path)
-    {
-        string relative = Path.GetRelativePath(root, path);
-        return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 }

@@ -43,7 +43,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
     private string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
 
     /// <summary>Builds the engine request; throws <see cref="LlmPyException"/> for malformed items.</summary>
-    protected RestoreRequest BuildRequest(bool lockOnly = false)
+    protected internal RestoreRequest BuildRequest(bool lockOnly = false)
     {
         var indexes = PythonIndexes.Select(ToIndex).ToList();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -52,6 +52,37 @@ public class PublishLayoutTests
         Assert.Contains("tokens: 2", output);
     }
 
+    [Fact]
+    public void Publish_for_another_platform_locks_its_own_section_and_ships_its_wheels()
+    {
+        using var f = new RestoreFixture();
+        var linux = new WheelBuilder("fastops", "1.0.0") { Tag = "py3-none-manylinux_2_17_x86_64" }.AddFile("fastops/__init__.py", "KIND = 'linux'\n");
+        var windows = new WheelBuilder("fastops", "1.0.0") { Tag = "py3-none-win_amd64" }.AddFile("fastops/__init__.py", "KIND = 'windows'\n");
+        f.Publish(linux);
+        f.Publish(windows);
+        var request = f.Request(new PackageItem("fastops"));
+        Assert.True(f.Run(request).Result.Success);
+        var (result, log) = f.Run(request with { RuntimeIdentifier = "win-x64" });
+        Assert.True(result.Success, log.All);
+
+        var lockFile = LlmPython.Resolver.Locking.LockFileReader.Parse(File.ReadAllText(f.LockPath));
+        var sections = lockFile.Environments.Select(e => e.Name).ToList();
+        Assert.Contains("cp311-linux-x86_64", sections);
+        Assert.Contains("cp311-windows-x86_64", sections);
+        Assert.EndsWith("win_amd64.whl", lockFile.FindEnvironment("cp311-windows-x86_64")!.Find("fastops")!.FileName);
+        Assert.Equal("win_amd64", lockFile.FindEnvironment("cp311-windows-x86_64")!.Platform);
+
+        var published = Path.Combine(f.Root, "publish-win", "python");
+        var manifest = RelocatableEnvironmentWriter.Write(f.VenvDir, published);
+        Assert.Equal("KIND = 'windows'\n", File.ReadAllText(Path.Combine(published, manifest.SitePackages, "fastops", "__init__.py")));
+
+        // Back to this machine: the host section is reused and the environment swapped back.
+        Assert.True(f.Run(request).Result.Success);
+        var (code, output) = RestoreFixture.Exec(f.VenvPython, "-c", "import fastops; print(fastops.KIND)");
+        Assert.True(code == 0, output);
+        Assert.Contains("linux", output);
+    }
+
     private static SortedDictionary<string, byte[]> Snapshot(string root) =>
         new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(p => Path.GetRelativePath(root, p).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);

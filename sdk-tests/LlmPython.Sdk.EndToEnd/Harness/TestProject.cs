@@ -47,6 +47,19 @@ public sealed class TestProject
         return this;
     }
 
+    /// <summary>Copies the QuickStart's offline wheels (and their PEP 503 pages) into <c>wheels/</c> of this project.</summary>
+    public TestProject WithQuickStartWheels()
+    {
+        string source = Path.Combine(RepoPaths.Root, "samples", "QuickStart", "wheels");
+        foreach (string file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(Directory, "wheels", Path.GetRelativePath(source, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+        return this;
+    }
+
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 
     /// <summary><c>dotnet &lt;verb&gt; &lt;project&gt; args…</c> in the project folder.</summary>

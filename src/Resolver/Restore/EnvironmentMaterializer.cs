@@ -39,7 +39,7 @@ internal sealed class EnvironmentMaterializer
             p.Name, p.Version, files[p.Name].Path, p.Sha256, p.Requested,
             DirectUrl: p.Source == Resolution.IndexResolverSource.DirectSource ? ResolveUrl(p.Url).AbsoluteUri : null,
             FileName: p.FileName)).ToList();
-        var updater = new EnvironmentUpdater(new UnpackedWheelStore(_session.Cache)) { CompileBytecode = _session.Request.CompileBytecode };
+        var updater = new EnvironmentUpdater(new UnpackedWheelStore(_session.Cache)) { CompileBytecode = _session.Request.CompileBytecode && _session.Target.IsHost };
         var result = await updater.UpdateAsync(_session.Request.EnvironmentDirectory, _session.BaseInterpreter, desired, cancellationToken).ConfigureAwait(false);
         _log.Message(result.NoOp
             ? $"Python environment {result.Layout.Root} already matches the lock."

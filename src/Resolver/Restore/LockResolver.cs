@@ -36,7 +36,7 @@ internal sealed class LockResolver
         var resolution = new ResolutionRequest
         {
             Roots = _session.Roots.Select(r => new ResolutionRoot(r.Requirement, r.NoDeps)).ToList(),
-            Constraints = Constraints(),
+            Constraints = Constraints(backend),
             Environment = _session.Target.Markers,
             TargetPython = Pep440Version.Parse(_session.Target.PythonVersion),
             AllowPrereleases = request.AllowPrereleases,
@@ -69,7 +69,7 @@ internal sealed class LockResolver
             {
                 Name = node.Name.Value,
                 Version = node.Version.ToString(),
-                Source = chosen.IndexLocation,
+                Source = PortableSource(chosen.IndexLocation),
                 FileName = chosen.File.FileName,
                 Url = PortableUrl(chosen.File.Url),
                 Sha256 = sha256.ToLowerInvariant(),
@@ -93,8 +93,11 @@ internal sealed class LockResolver
         };
     }
 
-    /// <summary>PythonConstraint items, plus torchvision/torchaudio paired with an exactly pinned torch.</summary>
-    private List<Requirement> Constraints()
+    /// <summary>
+    /// PythonConstraint items, plus torchvision/torchaudio paired with an exactly pinned torch, plus (Cuda=auto) no torch
+    /// newer than the one the backend was checked against: a newer torch on the same index may lack the GPU's kernels.
+    /// </summary>
+    private List<Requirement> Constraints(BackendDecision? backend)
     {
         var request = _session.Request;
         var constraints = new List<Requirement>();
@@ -105,6 +108,8 @@ internal sealed class LockResolver
                     $"PythonConstraint '{c.Name}' is not a valid package name. Fix it in {request.ProjectPath}.") { PackageName = c.Name };
             constraints.Add(Requirement.Parse(PackageName.Normalize(c.Name) + RequestValidator.NormalizeVersion(c.Version, c.Name, request.ProjectPath)));
         }
+        if (backend is { IsExplicit: false, Kind: not AcceleratorKind.Cpu, TorchVersion: { } checkedTorch } && _session.PinnedTorch is null)
+            constraints.Add(Requirement.Parse($"torch<={checkedTorch}"));
         if (_session.PinnedTorch is { } torch)
         {
             foreach (var companion in _session.FamilyRoots.Where(r => r.Requirement.Specifier.IsEmpty && r.LocalWheel is null))
@@ -131,6 +136,14 @@ internal sealed class LockResolver
             if (!unlocked.Contains(p.Name) && Pep440Version.TryParse(p.Version, out var v))
                 preferred[PackageName.Parse(p.Name)] = v;
         return preferred;
+    }
+
+    /// <summary>A find-links folder under the project is written project-relative, like local wheel URLs.</summary>
+    private string PortableSource(string location)
+    {
+        if (location.Contains("://", StringComparison.Ordinal) || !Path.IsPathFullyQualified(location)) return location;
+        var relative = Path.GetRelativePath(_session.ProjectDirectory, location);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? location : relative.Replace('\\', '/');
     }
 
     /// <summary>A local file under the project is written project-relative, so the lock is the same in every checkout.</summary>

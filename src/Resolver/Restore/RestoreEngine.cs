@@ -111,12 +111,8 @@ public sealed class RestoreEngine
         var environment = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
         if (request.LockOnly)
             return Result(request, session, environment, noOp: false);
-        if (!session.Target.IsHost)
-        {
-            _log.Message($"Resolved {environment.Packages.Count} Python packages for {session.Target.Key}; the environment is built at publish.", important: true);
-            return Result(request, session, environment, noOp: false);
-        }
-
+        // A publish for another platform (-r win-x64 on Linux) fills the same folder with the target's wheels:
+        // nothing runs them here, and the publish step ships only site-packages and scripts.
         await new EnvironmentMaterializer(session, _log).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
         var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
         new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(request.EnvironmentDirectory))
@@ -179,7 +175,7 @@ public sealed class RestoreEngine
     private static RestoreResult Result(RestoreRequest request, RestoreSession session, LockedEnvironment? environment, bool noOp)
     {
         var packages = environment?.Packages.Select(p => new ResolvedPackage(p.Name, p.Version, p.Url, p.Sha256)).ToList() ?? [];
-        if (request.LockOnly || !session.Target.IsHost)
+        if (request.LockOnly)
             return new RestoreResult(true, packages, null, null, noOp);
         var layout = VirtualEnvironmentLayout.For(request.EnvironmentDirectory, session.BaseInterpreter);
         return new RestoreResult(true, packages, layout.Python, layout.SitePackages, noOp);

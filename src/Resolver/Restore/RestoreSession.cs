@@ -85,7 +85,7 @@ internal sealed class RestoreSession
             TorchVersionsOnIndex = (backend, _) =>
             {
                 var section = lockFile.FindEnvironment(Target.Key + "-" + backend);
-                IReadOnlyList<string> versions = section?.Find("torch") is { } torch ? [torch.Version]
+                IReadOnlyList<string> versions = section?.Find("torch") is { } torch ? [PublicVersion(torch.Version)]
                     : section is not null ? [PinnedTorch ?? ""] : [];
                 return Task.FromResult(versions.Where(v => v.Length > 0).ToList() as IReadOnlyList<string>);
             },
@@ -123,9 +123,13 @@ internal sealed class RestoreSession
         foreach (var file in page.Files)
         {
             if (file.Yanked || !WheelFileName.TryParse(file.FileName, out var wheel) || !Target.Tags.IsCompatible(wheel.Tags)) continue;
+            // The public version: "2.4.0", not "2.4.0+cu118" (the backend is the local part; the arch tables and messages want the release).
             if (specifier is null || specifier.Contains(wheel.Version, Request.AllowPrereleases ? true : null))
-                versions.Add(wheel.Version);
+                versions.Add(wheel.Version.Public);
         }
         return versions.Select(v => v.ToString()).ToList();
     }
+
+    private static string PublicVersion(string version) =>
+        Pep440Version.TryParse(version, out var parsed) ? parsed.Public.ToString() : version;
 }

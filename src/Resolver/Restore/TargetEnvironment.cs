@@ -27,15 +27,17 @@ public sealed record TargetEnvironment(
     {
         var interpreter = locator.Locate(request.PythonVersion, request.PythonExecutable);
         var info = interpreter.Info ?? throw new InvalidOperationException("interpreter discovery gave no details");
+        var hostMarkers = interpreter.Markers;
+        var host = new TargetEnvironment(
+            KeyFor(info.MajorMinor, hostMarkers), info.Version, MostSpecificPlatform(interpreter.Tags),
+            AcceleratorPlatformFor(hostMarkers), hostMarkers, interpreter.Tags, interpreter, IsHost: true);
         if (string.IsNullOrWhiteSpace(request.RuntimeIdentifier))
-        {
-            var markers = interpreter.Markers;
-            return new TargetEnvironment(
-                KeyFor(info.MajorMinor, markers), info.Version, MostSpecificPlatform(interpreter.Tags),
-                AcceleratorPlatformFor(markers), markers, interpreter.Tags, interpreter, IsHost: true);
-        }
+            return host;
         var described = TargetDescription.FromRuntimeIdentifier(request.RuntimeIdentifier!, info.Version);
         var describedMarkers = described.ToMarkerEnvironment();
+        // publish -r for this machine's own platform: the host's interpreter describes it best.
+        if (AcceleratorPlatformFor(describedMarkers) == host.AcceleratorPlatform)
+            return host;
         var tags = described.ToSupportedTags();
         return new TargetEnvironment(
             KeyFor(info.MajorMinor, describedMarkers), info.Version, MostSpecificPlatform(tags),

@@ -1,0 +1,162 @@
+using LlmPython.Tasks;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace LlmPython.Sdk.EndToEnd.Tasks;
+
+/// <summary>Items and properties become the engine's RestoreRequest exactly (in process, no MSBuild).</summary>
+[Trait("Category", "Unit")]
+public sealed class RestoreRequestMappingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("llmpython-tasks-").FullName;
+    private string AppProject => Path.Combine(_dir, "app", "App.csproj");
+    private string LibProject => Path.Combine(_dir, "lib", "Lib.csproj");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private PythonRestore NewTask(FakeBuildEngine? engine = null) => new()
+    {
+        BuildEngine = engine ?? new FakeBuildEngine(AppProject),
+        ProjectPath = AppProject,
+        LockFile = "python.lock.json",
+        EnvironmentDirectory = "obj/python/venv/",
+    };
+
+    private static TaskItem Item(string include, params (string Name, string Value)[] metadata)
+    {
+        var item = new TaskItem(include);
+        foreach (var (name, value) in metadata)
+            item.SetMetadata(name, value);
+        return item;
+    }
+
+    [Fact]
+    public void PackageMetadata_IsCarriedOver()
+    {
+        var task = NewTask();
+        task.PythonPackages =
+        [
+            Item("torch", ("Version", "2.4.0"), ("Cuda", "cu121"), ("Extras", "nlp;audio"), ("Markers", "sys_platform == 'linux'")),
+            Item("autoawq", ("NoDeps", "TRUE"), ("Index", "internal"), ("PrivateAssets", "All")),
+        ];
+        task.PythonIndexes = [Item("https://pkgs.example/simple", ("Name", "internal"), ("Explicit", "true"))];
+
+        var request = task.BuildRequest();
+
+        var torch = request.Packages[0];
+        Assert.Equal(("torch", "2.4.0", "cu121", "nlp;audio", "sys_platform == 'linux'", false, false),
+            (torch.Include, torch.Version, torch.Cuda, torch.Extras, torch.Markers, torch.NoDeps, torch.PrivateAssets));
+        var awq = request.Packages[1];
+        Assert.Equal(("internal", true, true, (string?)null), (awq.Index, awq.NoDeps, awq.PrivateAssets, awq.Version));
+        Assert.Equal(new Resolver.Restore.IndexItem("https://pkgs.example/simple", "internal", true), request.Indexes.Single());
+    }
+
+    [Fact]
+    public void Paths_AreMadeAbsolute_RelativeToTheDeclaringProject()
+    {
+        var task = NewTask();
+        task.PythonPackages =
+        [
+            Item("wheels/own-1.0-py3-none-any.whl"),
+            Item("wheels/lib-1.0-py3-none-any.whl", ("LlmPythonDefiningProject", LibProject)),
+            Item("https://host/x-1.0-py3-none-any.whl"),
+        ];
+        task.PythonFindLinks = [Item("wheels"), Item("https://host/links.html")];
+
+        var request = task.BuildRequest();
+
+        Assert.Equal(Path.Combine(_dir, "app", "wheels", "own-1.0-py3-none-any.whl"), request.Packages[0].Include);
+        Assert.Equal(Path.Combine(_dir, "lib", "wheels", "lib-1.0-py3-none-any.whl"), request.Packages[1].Include);
+        Assert.Equal(LibProject, request.Packages[1].DefiningProject);
+        Assert.Equal("https://host/x-1.0-py3-none-any.whl", request.Packages[2].Include);
+        Assert.Equal([Path.Combine(_dir, "app", "wheels"), "https://host/links.html"], request.FindLinks);
+        Assert.Equal(Path.Combine(_dir, "app", "python.lock.json"), request.LockFilePath);
+        Assert.Equal(Path.Combine(_dir, "app", "obj", "python", "venv") + Path.DirectorySeparatorChar, request.EnvironmentDirectory);
+    }
+
+    [Fact]
+    public void Properties_AreCarriedOver_WithDefaultsForEmptyValues()
+    {
+        var task = NewTask();
+        task.PythonPackages = [Item("hello-llm")];
+        task.PythonConstraints = [Item("tiny-tokenizer", ("Version", "<1"))];
+        task.UpdatePackages = "torch; transformers,accelerate";
+        task.PythonIndexUrl = "";
+        task.PythonCuda = " ";
+        task.PythonVersion = "3.11";
+        task.TargetCudaDriver = "535.104.05";
+        task.LockedMode = true;
+        task.Offline = true;
+        task.RuntimeIdentifier = "linux-x64";
+
+        var request = task.BuildRequest(lockOnly: true);
+
+        Assert.Equal(["torch", "transformers", "accelerate"], request.UpdatePackages);
+        Assert.Equal("https://pypi.org/simple", request.PythonIndexUrl);
+        Assert.Equal("auto", request.PythonCuda);
+        Assert.Equal(("3.11", "535.104.05", true, true, true, "linux-x64"),
+            (request.PythonVersion, request.TargetCudaDriver, request.LockedMode, request.Offline, request.LockOnly, request.RuntimeIdentifier));
+        Assert.Equal(new Resolver.Restore.ConstraintItem("tiny-tokenizer", "<1"), request.Constraints.Single());
+        Assert.Null(request.CacheDirectory);
+    }
+
+    [Fact]
+    public void MalformedItems_AreCodedErrors_AtTheItemLine()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(AppProject)!);
+        File.WriteAllText(AppProject, """
+            <Project>
+              <ItemGroup>
+                <PythonPackage Include="torch" />
+                <PythonPackage Include="Auto_AWQ" NoDeps="maybe" />
+              </ItemGroup>
+            </Project>
+            """);
+        var engine = new FakeBuildEngine(AppProject);
+        var task = NewTask(engine);
+        var item = Item("Auto_AWQ", ("NoDeps", "maybe"), ("LlmPythonDefiningProject", AppProject));
+        task.PythonPackages = [Item("torch"), item];
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(TaskDiagnosticCodes.InvalidBooleanMetadata, error.Code);
+        Assert.Equal((AppProject, 4), (error.File, error.LineNumber));
+        Assert.Contains("NoDeps=\"maybe\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Index", TaskDiagnosticCodes.UnknownIndexName)]
+    [InlineData("EmptyInclude", TaskDiagnosticCodes.EmptyInclude)]
+    [InlineData("Constraint", TaskDiagnosticCodes.ConstraintWithoutVersion)]
+    [InlineData("DuplicateIndex", TaskDiagnosticCodes.DuplicateIndexName)]
+    public void EachValidation_HasItsCode(string kind, string code)
+    {
+        var engine = new FakeBuildEngine(AppProject);
+        var task = NewTask(engine);
+        task.PythonPackages = [Item("torch")];
+        switch (kind)
+        {
+            case "Index": task.PythonPackages = [Item("torch", ("Index", "missing"))]; break;
+            case "EmptyInclude": task.PythonFindLinks = [new TaskItem(" ")]; break;
+            case "Constraint": task.PythonConstraints = [Item("numpy")]; break;
+            case "DuplicateIndex": task.PythonIndexes = [Item("https://a/", ("Name", "x")), Item("https://b/", ("Name", "X"))]; break;
+        }
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(code, Assert.Single(engine.Errors).Code);
+        Assert.Equal(AppProject, engine.Errors[0].File);
+    }
+
+    [Fact]
+    public void Why_WithoutPackage_IsLLMPY0008()
+    {
+        var engine = new FakeBuildEngine(AppProject);
+        var task = new PythonWhy { BuildEngine = engine, ProjectPath = AppProject, LockFile = "l.json", EnvironmentDirectory = "venv" };
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(TaskDiagnosticCodes.WhyWithoutPackage, Assert.Single(engine.Errors).Code);
+    }
+}
