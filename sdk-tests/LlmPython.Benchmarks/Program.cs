@@ -1,0 +1,35 @@
+using LlmPython.Benchmarks.Install;
+using LlmPython.Benchmarks.NoOp;
+using LlmPython.Benchmarks.Resolve;
+
+// Benchmarks that print figures (not tests). Each subcommand prints tables and a one-line summary.
+var which = args.Length == 0 ? "help" : args[0];
+switch (which)
+{
+    case "resolve":
+        await ResolvelibBenchmark.RunAsync();
+        await RealisticIndexBenchmark.RunAsync();
+        break;
+    case "resolvelib":
+        await ResolvelibBenchmark.RunAsync();
+        break;
+    case "realistic":
+        await RealisticIndexBenchmark.RunAsync();
+        break;
+    case "install":
+        await InstallBenchmark.RunAsync();
+        break;
+    case "noop":
+        NoOpBuildBenchmark.Run();
+        break;
+    case "all":
+        await ResolvelibBenchmark.RunAsync();
+        await RealisticIndexBenchmark.RunAsync();
+        await InstallBenchmark.RunAsync();
+        NoOpBuildBenchmark.Run();
+        break;
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project sdk-tests/LlmPython.Benchmarks -- resolve|resolvelib|realistic|install|noop|all");
+        return which == "help" ? 0 : 2;
+}
+return 0;
