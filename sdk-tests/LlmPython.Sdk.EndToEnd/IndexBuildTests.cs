@@ -65,7 +65,7 @@ public sealed class IndexBuildTests : IDisposable
         string venv = project.PathOf("obj/python/venv");
         VenvPython.Run(venv, "-c", "import app_utils, tiny_dep; print(tiny_dep.VALUE)").ShouldSucceed();
         // The console script launcher runs the entry point.
-        var script = DotnetLessRun(Path.Combine(venv, "bin", "app-utils"));
+        var script = RunExecutable(OperatingSystem.IsWindows() ? Path.Combine(venv, "Scripts", "app-utils.exe") : Path.Combine(venv, "bin", "app-utils"));
         Assert.Contains("app-utils 2.0.0 with tiny-dep 1.2.0", script.StdOut, StringComparison.Ordinal);
 
         byte[] lockBytes = File.ReadAllBytes(lockPath);
@@ -114,7 +114,7 @@ public sealed class IndexBuildTests : IDisposable
         => result.Output.Split('\n').FirstOrDefault(l => l.Contains("error " + code, StringComparison.Ordinal))
            ?? throw new Xunit.Sdk.XunitException($"no 'error {code}' line in:\n{result.Output}");
 
-    private static CommandResult DotnetLessRun(string executable)
+    private static CommandResult RunExecutable(string executable)
     {
         var startInfo = new System.Diagnostics.ProcessStartInfo(executable)
         {
