@@ -138,21 +138,19 @@ internal sealed class LockResolver
         return preferred;
     }
 
-    /// <summary>A find-links folder under the project is written project-relative, like local wheel URLs.</summary>
+    /// <summary>A local find-links folder is written relative to the project (also when it is beside it), like local wheel URLs.</summary>
     private string PortableSource(string location)
     {
         if (location.Contains("://", StringComparison.Ordinal) || !Path.IsPathFullyQualified(location)) return location;
         var relative = Path.GetRelativePath(_session.ProjectDirectory, location);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? location : relative.Replace('\\', '/');
+        return Path.IsPathRooted(relative) ? location : relative.Replace('\\', '/');
     }
 
-    /// <summary>A local file under the project is written project-relative, so the lock is the same in every checkout.</summary>
+    /// <summary>A local file is written relative to the project (on another drive: its URL), so the lock is the same in every checkout.</summary>
     private string PortableUrl(Uri url)
     {
         if (!url.IsFile) return Http.UrlRedaction.StripUserInfo(url, dropFragment: true).AbsoluteUri;
         var relative = Path.GetRelativePath(_session.ProjectDirectory, url.LocalPath);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-            ? url.AbsoluteUri
-            : relative.Replace('\\', '/');
+        return Path.IsPathRooted(relative) ? url.AbsoluteUri : relative.Replace('\\', '/');
     }
 }
