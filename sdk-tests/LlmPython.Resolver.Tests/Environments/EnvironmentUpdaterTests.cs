@@ -96,6 +96,26 @@ public class EnvironmentUpdaterTests
     }
 
     [Fact]
+    public async Task Many_wheels_are_placed_in_parallel_and_overlapping_ones_keep_their_order()
+    {
+        using var s = new Setup();
+        var independent = Enumerable.Range(0, 24).Select(i => s.Wheel(Pkg($"pkg{i:00}", "1.0", "extra.py"))).ToList();
+        // Two distributions of one namespace package: both ship ns/__init__.py; the later one (by name) wins, as in pip.
+        var nsA = s.Wheel(new WheelBuilder("ns-a", "1.0").AddFile("ns/__init__.py", "A\n").AddFile("ns/a.py", "a\n"));
+        var nsB = s.Wheel(new WheelBuilder("ns-b", "1.0").AddFile("ns/__init__.py", "B\n").AddFile("ns/b.py", "b\n"));
+        var result = await s.Update([.. independent, nsB, nsA]);
+
+        Assert.Equal(26, result.Installed.Count);
+        var site = s.Layout.SitePackages;
+        foreach (var i in Enumerable.Range(0, 24))
+            Assert.Equal("VERSION = '1.0'\n", File.ReadAllText(Path.Combine(site, $"pkg{i:00}", "__init__.py")));
+        Assert.True(File.Exists(Path.Combine(site, "ns", "a.py")) && File.Exists(Path.Combine(site, "ns", "b.py")));
+        Assert.Equal("B\n", File.ReadAllText(Path.Combine(site, "ns", "__init__.py")));
+        var state = File.ReadAllText(Path.Combine(s.Root, EnvironmentState.FileName));
+        Assert.True(state.IndexOf("pkg00", StringComparison.Ordinal) < state.IndexOf("pkg23", StringComparison.Ordinal), "state lists packages in name order");
+    }
+
+    [Fact]
     public async Task A_failing_update_keeps_the_previous_environment()
     {
         using var s = new Setup();

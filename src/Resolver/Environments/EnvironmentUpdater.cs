@@ -81,7 +81,11 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
                 WheelInstaller.Uninstall(Path.Combine(stagingLayout.SitePackages, distInfo), scheme, shared);
 
             var packages = kept.Values.ToList();
-            foreach (var w in toInstall)
+            // Wheels whose files no other wheel of this update touches are placed in parallel; the rest keep
+            // their order, so "the later distribution wins a shared file" stays true.
+            var (independent, ordered) = SplitByFileOverlap(toInstall, unpacked);
+            var installedNow = new System.Collections.Concurrent.ConcurrentBag<(EnvironmentState.Package Package, int Linked, int Copied)>();
+            void InstallOne(DesiredWheel w)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var project = Canonical(w.Name);
@@ -93,9 +97,24 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
                     // Like pip: a later distribution may replace a file another one also ships (namespace __init__.py).
                     OverwriteExisting = true,
                 });
-                linked += result.LinkedFiles;
-                copied += result.CopiedFiles;
-                packages.Add(new EnvironmentState.Package(project, w.Version, w.Sha256.ToLowerInvariant(), w.Requested, w.DirectUrl, Path.GetFileName(result.DistInfoPath)));
+                installedNow.Add((new EnvironmentState.Package(project, w.Version, w.Sha256.ToLowerInvariant(), w.Requested, w.DirectUrl, Path.GetFileName(result.DistInfoPath)),
+                    result.LinkedFiles, result.CopiedFiles));
+            }
+            try
+            {
+                Parallel.ForEach(independent, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, InstallOne);
+            }
+            catch (AggregateException parallel) when (parallel.InnerExceptions.Count > 0)
+            {
+                // Report the first wheel's own error (LlmPyException with its code), as the sequential path does.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(parallel.InnerExceptions[0]).Throw();
+            }
+            foreach (var w in ordered) InstallOne(w);
+            foreach (var (package, l, c) in installedNow.OrderBy(i => i.Package.Name, StringComparer.Ordinal))
+            {
+                linked += l;
+                copied += c;
+                packages.Add(package);
             }
             new EnvironmentState(baseInterpreter.Executable, baseInterpreter.Version, packages).Write(staging);
             Swap(staging, root, parent, name);
@@ -111,6 +130,48 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
 
         var removedNames = toRemove.Select(ProjectOf).Distinct().Order(StringComparer.Ordinal).ToList();
         return new EnvironmentUpdateResult(layout, false, toInstall.Select(w => Canonical(w.Name)).ToList(), removedNames, kept.Count, linked, copied);
+    }
+
+    /// <summary>
+    /// Splits wheels into those sharing no installed path (or script name) with another wheel of the list,
+    /// and the others in their original order.
+    /// </summary>
+    private static (List<DesiredWheel> Independent, List<DesiredWheel> Ordered) SplitByFileOverlap(
+        IReadOnlyList<DesiredWheel> wheels, IReadOnlyDictionary<string, UnpackedWheel> unpacked)
+    {
+        var targets = wheels.ToDictionary(w => w, w => InstalledKeys(unpacked[Canonical(w.Name)]).ToHashSet(StringComparer.Ordinal));
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in targets.Values.SelectMany(k => k))
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        var independent = wheels.Where(w => targets[w].All(k => counts[k] == 1)).ToList();
+        return (independent, wheels.Where(w => !independent.Contains(w)).ToList());
+    }
+
+    /// <summary>
+    /// Where a wheel's files land, as scheme-relative keys (purelib and platlib share site-packages), with
+    /// every folder below a scheme root, so a file of one wheel where another has a folder counts as overlap.
+    /// </summary>
+    private static IEnumerable<string> InstalledKeys(UnpackedWheel wheel)
+    {
+        var dataPrefix = wheel.DataDir + "/";
+        var files = wheel.Files.Select(f => f.Replace('\\', '/')).Select(file =>
+        {
+            if (!file.StartsWith(dataPrefix, StringComparison.Ordinal)) return "site/" + file;
+            var rest = file[dataPrefix.Length..];
+            var slash = rest.IndexOf('/');
+            var scheme = slash < 0 ? rest : rest[..slash];
+            var path = slash < 0 ? "" : rest[(slash + 1)..];
+            return (scheme is "purelib" or "platlib" ? "site" : scheme) + "/" + path;
+        }).Concat(wheel.EntryPoints.Select(e => "scripts/" + e.Name));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in files)
+        {
+            keys.Add(key);
+            // Folders below the scheme root ("site/pkg", "site/pkg/sub"), never the root itself.
+            for (var cut = key.LastIndexOf('/'); cut > key.IndexOf('/'); cut = key.LastIndexOf('/', cut - 1))
+                keys.Add(key[..cut]);
+        }
+        return keys;
     }
 
     /// <summary>PEP 503 name.</summary>
