@@ -55,20 +55,20 @@ internal static class ResolvelibBenchmark
     /// <summary>One solve with a fresh source (no solver state carried over); returns (outcome, metadata requests).</summary>
     private static async Task<(string Outcome, int Requests)> SolveAsync(JsonDocument index, List<ResolutionRoot> roots)
     {
-        var source = new ResolvelibSnapshotSource(index, HostMarkers.Linux311);
+        var source = new LlmPython.TestSupport.ResolvelibIndexSource(index, HostMarkers.Linux311);
         var request = new ResolutionRequest { Roots = roots, Environment = HostMarkers.Linux311, MaxSteps = 20_000 };
         try
         {
             var result = await new PubGrubResolver(source).ResolveAsync(request).ConfigureAwait(false);
-            return ($"{result.Packages.Count} packages", source.DependencyRequests);
+            return ($"{result.Packages.Count} packages", source.DependencyRequests.Values.Sum());
         }
         catch (ResolutionException)
         {
-            return ("conflict", source.DependencyRequests);
+            return ("conflict", source.DependencyRequests.Values.Sum());
         }
         catch (LlmPyException e) when (e.Code == ResolutionDiagnostics.TooComplex)
         {
-            return ($"gave up ({e.Code})", source.DependencyRequests);
+            return ($"gave up ({e.Code})", source.DependencyRequests.Values.Sum());
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LlmPython.Resolver.Requirements;
 using LlmPython.Resolver.Resolution;
 using LlmPython.Resolver.Versioning;
+using LlmPython.TestSupport;
 using Xunit.Abstractions;
 
 namespace LlmPython.Resolver.Tests.Resolution;
@@ -19,7 +20,7 @@ public class ResolvelibCaseTests(ITestOutputHelper output)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(TestPaths.Vector("resolvelib", "case", name + ".json")));
         var root = doc.RootElement;
-        var source = new ResolvelibIndexSource(root.GetProperty("index").GetString()!, HostEnvironment.Linux("3.11.7"));
+        var source = new ResolvelibIndexSource(LoadIndex(root.GetProperty("index").GetString()!), HostEnvironment.Linux("3.11.7"));
         var request = new ResolutionRequest
         {
             Roots = root.GetProperty("requested").EnumerateArray().Select(r => new ResolutionRoot(Requirement.Parse(r.GetString()!))).ToList(),
@@ -59,4 +60,10 @@ public class ResolvelibCaseTests(ITestOutputHelper output)
         foreach (var package in result.Packages)
             Assert.True(expected[package.Name.Value] == package.Version, $"{package.Name}: expected {expected[package.Name.Value]}, resolved {package.Version}");
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Text.Json.JsonDocument> Indexes = new();
+
+    /// <summary>Each frozen index is parsed once per test run.</summary>
+    private static System.Text.Json.JsonDocument LoadIndex(string name) =>
+        Indexes.GetOrAdd(name, n => System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(TestPaths.Vector("resolvelib", "index", n + ".json"))));
 }

@@ -4,7 +4,7 @@ using LlmPython.Resolver.Requirements;
 using LlmPython.Resolver.Resolution;
 using LlmPython.Resolver.Versioning;
 
-namespace LlmPython.Resolver.Tests.Resolution;
+namespace LlmPython.TestSupport;
 
 /// <summary>
 /// A frozen resolvelib index (name → version → dependency strings) as a resolver source. Emulates the marker
@@ -13,15 +13,16 @@ namespace LlmPython.Resolver.Tests.Resolution;
 /// <c>extra</c> already behave that way; any other marker is evaluated on the host here and, when true,
 /// rewritten to <c>extra != ""</c> so it reaches the extra nodes only.
 /// </summary>
-internal sealed class ResolvelibIndexSource : IResolverSource
+/// Shared by the resolver tests and the resolve benchmark.
+public sealed class ResolvelibIndexSource : IResolverSource
 {
-    private static readonly ConcurrentDictionary<string, JsonDocument> Indexes = new();
     private readonly JsonElement _root;
     private readonly MarkerEnvironment _host;
 
-    public ResolvelibIndexSource(string indexName, MarkerEnvironment host)
+    /// <param name="index">A parsed <c>resolvelib/index/*.json</c> file.</param>
+    public ResolvelibIndexSource(JsonDocument index, MarkerEnvironment host)
     {
-        _root = Indexes.GetOrAdd(indexName, n => JsonDocument.Parse(File.ReadAllBytes(TestPaths.Vector("resolvelib", "index", n + ".json")))).RootElement;
+        _root = index.RootElement;
         _host = host;
     }
 
@@ -59,7 +60,7 @@ internal sealed class ResolvelibIndexSource : IResolverSource
             }
             bool holds;
             try { holds = requirement.Marker.Evaluate(_host, ["x"]); }
-            catch (Exception e) when (e is FormatException or Diagnostics.LlmPyException) { holds = false; }
+            catch (Exception e) when (e is FormatException or LlmPython.Resolver.Diagnostics.LlmPyException) { holds = false; }
             if (holds) result.Add(Requirement.Parse(text[..text.IndexOf(';')] + "; extra != \"\""));
         }
         return Task.FromResult<IReadOnlyList<Requirement>>(result);
