@@ -93,16 +93,9 @@ internal static class InstallBenchmark
         Table.Summary($"warm engine install {Timing.Ms(engineWarm)} = {vsCopy:0.0}× cp -al (goal ≤ 2×: {(vsCopy <= 2 ? "met" : "NOT met")}), {vsPip:0.0}× faster than pip with a warm cache (goal ≥ 10×: {(vsPip >= 10 ? "met" : "NOT met")}).");
     }
 
-    private static RestoreRequest EngineRequest(LocalIndexServer server, string projectDir, string cache, IReadOnlyList<InstalledDistribution> distributions) => new()
+    private static RestoreRequest EngineRequest(LocalIndexServer server, string projectDir, string cache, IReadOnlyList<InstalledDistribution> distributions) =>
+        BenchRequests.For(server, projectDir, cache) with
     {
-        ProjectPath = Path.Combine(projectDir, "App.csproj"),
-        LockFilePath = Path.Combine(projectDir, "python.lock.json"),
-        EnvironmentDirectory = Path.Combine(projectDir, "obj", "python", "venv"),
-        CacheDirectory = cache,
-        PythonVersion = "3.11",
-        PythonExecutable = BenchPaths.BasePython,
-        PythonIndexUrl = server.IndexUrl,
-        PyTorchIndexUrl = server.PyTorchIndexUrl,
         Packages = distributions.Select(d => new PackageItem(d.Name, "==" + d.Version, NoDeps: true)).ToList(),
     };
 

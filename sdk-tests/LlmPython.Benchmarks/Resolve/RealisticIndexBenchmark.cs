@@ -85,16 +85,9 @@ internal static class RealisticIndexBenchmark
         Table.Summary($"engine (warm metadata cache) resolves the realistic index in {Timing.Ms(engineWarm)} vs pip (warm cache) {Timing.Ms(pipWarm)}: {speedup:0.0}× faster (goal ≥ 20×: {(speedup >= 20 ? "met" : "NOT met")}).");
     }
 
-    private static RestoreRequest EngineRequest(LocalIndexServer server, string projectDir, string cache) => new()
+    private static RestoreRequest EngineRequest(LocalIndexServer server, string projectDir, string cache) =>
+        BenchRequests.For(server, projectDir, cache) with
     {
-        ProjectPath = Path.Combine(projectDir, "App.csproj"),
-        LockFilePath = Path.Combine(projectDir, "python.lock.json"),
-        EnvironmentDirectory = Path.Combine(projectDir, "obj", "python", "venv"),
-        CacheDirectory = cache,
-        PythonVersion = "3.11",
-        PythonExecutable = BenchPaths.BasePython,
-        PythonIndexUrl = server.IndexUrl,
-        PyTorchIndexUrl = server.PyTorchIndexUrl,
         PythonCuda = "cpu",
         LockOnly = true,
         Packages =
