@@ -18,6 +18,9 @@ public sealed class PythonRestore : RestoreTaskBase
 
     [Output] public string? SitePackages { get; private set; }
 
+    /// <summary>The folder that was filled: the venv, or obj/python/rid/&lt;rid&gt;/ for another platform (what publish ships).</summary>
+    [Output] public string? MaterializedEnvironmentDirectory { get; private set; }
+
     protected override bool ExecuteCore()
     {
         var request = BuildRequest(LockOnly);
@@ -34,6 +37,7 @@ public sealed class PythonRestore : RestoreTaskBase
         }).ToArray();
         EnvironmentPython = result.EnvironmentPython;
         SitePackages = result.SitePackages;
+        MaterializedEnvironmentDirectory = result.EnvironmentDirectory;
         if (result.NoOp)
             Log.LogMessage(MessageImportance.Low, "LlmPython: Python environment of {0} is up to date.", Path.GetFileName(ProjectPath));
         return result.Success;

@@ -57,11 +57,14 @@ public class PublishLayoutTests
     {
         using var f = new RestoreFixture();
         var linux = new WheelBuilder("fastops", "1.0.0") { Tag = "py3-none-manylinux_2_17_x86_64" }.AddFile("fastops/__init__.py", "KIND = 'linux'\n");
-        var windows = new WheelBuilder("fastops", "1.0.0") { Tag = "py3-none-win_amd64" }.AddFile("fastops/__init__.py", "KIND = 'windows'\n");
+        var windows = new WheelBuilder("fastops", "1.0.0") { Tag = "py3-none-win_amd64" }
+            .AddFile("fastops/__init__.py", "KIND = 'windows'\ndef main():\n    print(KIND)\n")
+            .AddConsoleScript("fastops-cli", "fastops:main");
         f.Publish(linux);
         f.Publish(windows);
         var request = f.Request(new PackageItem("fastops"));
         Assert.True(f.Run(request).Result.Success);
+        var hostBefore = Snapshot(f.VenvDir);
         var (result, log) = f.Run(request with { RuntimeIdentifier = "win-x64" });
         Assert.True(result.Success, log.All);
 
@@ -72,12 +75,32 @@ public class PublishLayoutTests
         Assert.EndsWith("win_amd64.whl", lockFile.FindEnvironment("cp311-windows-x86_64")!.Find("fastops")!.FileName);
         Assert.Equal("win_amd64", lockFile.FindEnvironment("cp311-windows-x86_64")!.Platform);
 
-        var published = Path.Combine(f.Root, "publish-win", "python");
-        var manifest = RelocatableEnvironmentWriter.Write(f.VenvDir, published);
-        Assert.Equal("KIND = 'windows'\n", File.ReadAllText(Path.Combine(published, manifest.SitePackages, "fastops", "__init__.py")));
+        // The Windows wheels go to their own folder in the Windows layout; this machine's venv is untouched.
+        var ridDir = Path.Combine(f.ProjectDir, "obj", "python", "rid", "win-x64");
+        Assert.Equal(ridDir, result.EnvironmentDirectory);
+        Assert.Null(result.EnvironmentPython);
+        Assert.Equal(hostBefore.Keys, Snapshot(f.VenvDir).Keys);
+        Assert.True(File.Exists(Path.Combine(ridDir, "Lib", "site-packages", "fastops", "__init__.py")));
+        Assert.False(File.Exists(Path.Combine(ridDir, "Scripts", "python.exe")));
 
-        // Back to this machine: the host section is reused and the environment swapped back.
-        Assert.True(f.Run(request).Result.Success);
+        var published = Path.Combine(f.Root, "publish-win", "python");
+        var manifest = RelocatableEnvironmentWriter.Write(ridDir, published);
+        Assert.Equal("Lib/site-packages", manifest.SitePackages);
+        Assert.Equal("Scripts", manifest.Scripts);
+        Assert.StartsWith("KIND = 'windows'", File.ReadAllText(Path.Combine(published, "Lib", "site-packages", "fastops", "__init__.py")));
+        // The venv launcher ran Scripts\python.exe; the published one asks the Python launcher for the locked version.
+        var launcher = File.ReadAllText(Path.Combine(published, "Scripts", "fastops-cli.cmd"));
+        Assert.Contains("py -3.11 \"%~dp0fastops-cli-script.py\" %*", launcher);
+        Assert.DoesNotContain("python.exe", launcher);
+        Assert.True(File.Exists(Path.Combine(published, "Scripts", "fastops-cli-script.py")));
+
+        // Each target keeps its own no-op record: the same publish again is a no-op. This machine's next build
+        // sees a lock with one more section (so its stamp is stale) but finds its environment already matching.
+        var (again, againLog) = f.Run(request with { RuntimeIdentifier = "win-x64" });
+        Assert.True(again.NoOp, againLog.All);
+        var (host, hostLog) = f.Run(request);
+        Assert.Contains("already matches the lock", hostLog.All);
+        Assert.True(f.Run(request).Result.NoOp);
         var (code, output) = RestoreFixture.Exec(f.VenvPython, "-c", "import fastops; print(fastops.KIND)");
         Assert.True(code == 0, output);
         Assert.Contains("linux", output);

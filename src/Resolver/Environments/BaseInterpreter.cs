@@ -13,6 +13,16 @@ public sealed record BaseInterpreter(string Executable, string Home, string Vers
     public static BaseInterpreter FromExecutable(string executable, string version, string implementation = "cpython")
         => new(Path.GetFullPath(executable), Path.GetDirectoryName(Path.GetFullPath(executable))!, version, implementation, OperatingSystem.IsWindows());
 
+    /// <summary>
+    /// True for a target that is described, not present (<c>dotnet publish -r win-x64</c> on Linux): the environment
+    /// gets the target's layout and site-packages but no interpreter entries, since nothing runs it here.
+    /// </summary>
+    public bool IsDescribed { get; init; }
+
+    /// <summary>A described target's interpreter: only its version and platform are known.</summary>
+    public static BaseInterpreter Described(string version, bool isWindows, string implementation = "cpython")
+        => new("", "", version, implementation, isWindows) { IsDescribed = true };
+
     /// <summary>"3.11" of "3.11.7".</summary>
     public string MajorMinor
     {

@@ -9,9 +9,9 @@ namespace LlmPython.Resolver.Environments;
 /// </summary>
 public static class EnvironmentIntegrity
 {
-    /// <summary>True when the skeleton (pyvenv.cfg, interpreter link) is usable.</summary>
-    public static bool SkeletonIsIntact(VirtualEnvironmentLayout layout)
-        => File.Exists(layout.ConfigFile) && File.Exists(layout.Python) && Directory.Exists(layout.SitePackages);
+    /// <summary>True when the skeleton (pyvenv.cfg, interpreter link unless the target is only described) is usable.</summary>
+    public static bool SkeletonIsIntact(VirtualEnvironmentLayout layout, bool hasInterpreter = true)
+        => File.Exists(layout.ConfigFile) && (!hasInterpreter || File.Exists(layout.Python)) && Directory.Exists(layout.SitePackages);
 
     /// <summary>True when the distribution's .dist-info, RECORD and every RECORD file exist.</summary>
     public static bool DistributionIsIntact(VirtualEnvironmentLayout layout, string distInfo)

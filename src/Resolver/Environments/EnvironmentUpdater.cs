@@ -34,7 +34,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
         var layout = VirtualEnvironmentLayout.For(root, baseInterpreter);
         var state = EnvironmentState.Read(root);
         var reusable = state is not null && state.BaseExecutable == baseInterpreter.Executable && state.PythonVersion == baseInterpreter.Version
-            && EnvironmentIntegrity.SkeletonIsIntact(layout);
+            && EnvironmentIntegrity.SkeletonIsIntact(layout, hasInterpreter: !baseInterpreter.IsDescribed);
         if (!reusable)
             CheckReplaceable(root);
 

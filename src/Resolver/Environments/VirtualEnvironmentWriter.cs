@@ -20,6 +20,8 @@ public static class VirtualEnvironmentWriter
     public static VirtualEnvironmentLayout Write(string root, BaseInterpreter baseInterpreter, string? finalRoot = null)
     {
         var layout = VirtualEnvironmentLayout.For(root, baseInterpreter);
+        if (baseInterpreter.IsDescribed)
+            return WriteDescribed(layout, baseInterpreter, finalRoot ?? root);
         if (!File.Exists(baseInterpreter.Executable))
             throw new LlmPyException(InstallerErrorCodes.VenvCreationFailed,
                 $"The base interpreter '{baseInterpreter.Executable}' (Python {baseInterpreter.Version}) does not exist, so the environment '{finalRoot ?? root}' cannot be created. Set PythonExecutable or PythonVersion to an installed interpreter.");
@@ -52,6 +54,28 @@ public static class VirtualEnvironmentWriter
         {
             throw new LlmPyException(InstallerErrorCodes.VenvCreationFailed,
                 $"The Python environment '{finalRoot ?? root}' cannot be written: {e.Message}. Check permissions and free space, or set PythonEnvironmentDirectory to another folder.", e);
+        }
+        return layout;
+    }
+
+    /// <summary>
+    /// The environment of a described target: the target's folders and a pyvenv.cfg naming its version, without
+    /// interpreter entries or activation scripts (a Windows python.exe cannot be linked on Linux, and nothing
+    /// runs the environment here; the publish step ships its site-packages and scripts).
+    /// </summary>
+    private static VirtualEnvironmentLayout WriteDescribed(VirtualEnvironmentLayout layout, BaseInterpreter target, string finalRoot)
+    {
+        try
+        {
+            Directory.CreateDirectory(layout.BinDir);
+            Directory.CreateDirectory(layout.SitePackages);
+            ReplaceFile(layout.ConfigFile,
+                $"include-system-site-packages = false\nversion = {target.Version}\nimplementation = {target.Implementation}\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LlmPyException(InstallerErrorCodes.VenvCreationFailed,
+                $"The Python environment '{finalRoot}' cannot be written: {e.Message}. Check permissions and free space.", e);
         }
         return layout;
     }

@@ -21,7 +21,8 @@ public static class RelocatableEnvironmentWriter
                 $"There is no Python environment at '{environmentDirectory}' (no pyvenv.cfg) to publish. Build the project first, or set PythonPublish=false.");
         var version = config.TryGetValue("version_info", out var v) ? v : config.GetValueOrDefault("version", "");
         var majorMinor = string.Join('.', version.Split('.').Take(2));
-        var isWindows = Directory.Exists(Path.Combine(environmentDirectory, "Scripts"));
+        // The layout says the platform: a described win-x64 target is filled on Linux too.
+        var isWindows = Directory.Exists(Path.Combine(environmentDirectory, "Scripts")) && Directory.Exists(Path.Combine(environmentDirectory, "Lib"));
         var layout = new VirtualEnvironmentLayout(Path.GetFullPath(environmentDirectory), majorMinor, isWindows);
 
         var staging = destination.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + Environment.ProcessId;
@@ -55,7 +56,9 @@ public static class RelocatableEnvironmentWriter
                 if (!File.Exists(source)) continue;
                 var bytes = File.ReadAllBytes(source);
                 if (inEnvironment.StartsWith(scriptsRelative + "/", StringComparison.Ordinal))
-                    bytes = RelocateScript(bytes, majorMinor);
+                    bytes = isWindows && inEnvironment.EndsWith(".cmd", StringComparison.OrdinalIgnoreCase)
+                        ? RelocateWindowsLauncher(bytes, majorMinor)
+                        : RelocateScript(bytes, majorMinor);
                 RefuseAbsolutePaths(bytes, sourceRoots, inEnvironment);
                 File.WriteAllBytes(target, bytes);
                 if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(source) & UnixFileMode.UserExecute) != 0)
@@ -90,6 +93,18 @@ public static class RelocatableEnvironmentWriter
         if (!line.Contains("python", StringComparison.Ordinal)) return bytes;
         var shebang = Encoding.UTF8.GetBytes($"#!/usr/bin/env python{majorMinor}");
         return [.. shebang, .. bytes.AsSpan(end)];
+    }
+
+    /// <summary>
+    /// A Windows launcher (<c>name.cmd</c> next to <c>name-script.py</c>) runs the python.exe of its own Scripts folder
+    /// in a venv; the published folder has no interpreter, so it asks the Python launcher for the locked version.
+    /// </summary>
+    internal static byte[] RelocateWindowsLauncher(byte[] bytes, string majorMinor)
+    {
+        var text = Encoding.UTF8.GetString(bytes)
+            .Replace("\"%~dp0pythonw.exe\"", $"pyw -{majorMinor}", StringComparison.Ordinal)
+            .Replace("\"%~dp0python.exe\"", $"py -{majorMinor}", StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(text);
     }
 
     private static void RefuseAbsolutePaths(byte[] bytes, IReadOnlyList<string> roots, string file)

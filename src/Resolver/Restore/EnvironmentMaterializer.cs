@@ -26,7 +26,7 @@ internal sealed class EnvironmentMaterializer
     public static bool IsIntact(string environmentDirectory, BaseInterpreter baseInterpreter)
     {
         var layout = VirtualEnvironmentLayout.For(environmentDirectory, baseInterpreter);
-        if (!EnvironmentIntegrity.SkeletonIsIntact(layout)) return false;
+        if (!EnvironmentIntegrity.SkeletonIsIntact(layout, hasInterpreter: !baseInterpreter.IsDescribed)) return false;
         var state = EnvironmentState.Read(layout.Root);
         return state is not null && EnvironmentIntegrity.BrokenDistributions(layout, state).Count == 0;
     }
@@ -40,7 +40,7 @@ internal sealed class EnvironmentMaterializer
             DirectUrl: p.Source == Resolution.IndexResolverSource.DirectSource ? ResolveUrl(p.Url).AbsoluteUri : null,
             FileName: p.FileName)).ToList();
         var updater = new EnvironmentUpdater(new UnpackedWheelStore(_session.Cache)) { CompileBytecode = _session.Request.CompileBytecode && _session.Target.IsHost };
-        var result = await updater.UpdateAsync(_session.Request.EnvironmentDirectory, _session.BaseInterpreter, desired, cancellationToken).ConfigureAwait(false);
+        var result = await updater.UpdateAsync(_session.EnvironmentDirectory, _session.BaseInterpreter, desired, cancellationToken).ConfigureAwait(false);
         _log.Message(result.NoOp
             ? $"Python environment {result.Layout.Root} already matches the lock."
             : $"Python environment {result.Layout.Root}: {result.Installed.Count} installed, {result.Removed.Count} removed, {result.Unchanged} unchanged " +

@@ -32,6 +32,9 @@ public sealed record RestoreResult(
     bool NoOp)
 {
     public static RestoreResult Failed { get; } = new(false, [], null, null, false);
+
+    /// <summary>The folder that was materialized: the venv, or a described target's folder (what publish ships).</summary>
+    public string? EnvironmentDirectory { get; init; }
 }
 
 /// <summary>
@@ -90,7 +93,7 @@ public sealed class RestoreEngine
     {
         var session = RestoreSession.Open(request, _log);
         var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
-        var stampPath = RestoreLayout.StampPath(request);
+        var stampPath = session.StampPath;
         var lockBytes = File.Exists(request.LockFilePath) ? await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false) : null;
         var machine = session.MachineFingerprint(gpu);
 
@@ -98,8 +101,8 @@ public sealed class RestoreEngine
         if (!request.LockOnly && lockBytes is not null && request.UpdatePackages.Count == 0
             && RestoreStamp.TryRead(stampPath) is { } stamp
             && stamp.InputsHash == session.InputsHash && stamp.LockSha256 == Sha256(lockBytes)
-            && stamp.EnvironmentName == machine && stamp.EnvironmentDirectory == Path.GetFullPath(request.EnvironmentDirectory)
-            && EnvironmentMaterializer.IsIntact(request.EnvironmentDirectory, session.BaseInterpreter))
+            && stamp.EnvironmentName == machine && stamp.EnvironmentDirectory == Path.GetFullPath(session.EnvironmentDirectory)
+            && EnvironmentMaterializer.IsIntact(session.EnvironmentDirectory, session.BaseInterpreter))
         {
             _log.Message($"All Python packages for {Path.GetFileName(request.ProjectPath)} are up-to-date (no-op restore, {stamp.EnvironmentDirectory}).", important: true);
             var locked = LockFileReader.Parse(System.Text.Encoding.UTF8.GetString(lockBytes));
@@ -111,11 +114,11 @@ public sealed class RestoreEngine
         var environment = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
         if (request.LockOnly)
             return Result(request, session, environment, noOp: false);
-        // A publish for another platform (-r win-x64 on Linux) fills the same folder with the target's wheels:
-        // nothing runs them here, and the publish step ships only site-packages and scripts.
+        // A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/) with
+        // the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
         await new EnvironmentMaterializer(session, _log).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
         var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
-        new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(request.EnvironmentDirectory))
+        new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(session.EnvironmentDirectory))
         { LockSection = environment.Name }.Write(stampPath);
         return Result(request, session, environment, noOp: false);
     }
@@ -177,8 +180,11 @@ public sealed class RestoreEngine
         var packages = environment?.Packages.Select(p => new ResolvedPackage(p.Name, p.Version, p.Url, p.Sha256)).ToList() ?? [];
         if (request.LockOnly)
             return new RestoreResult(true, packages, null, null, noOp);
-        var layout = VirtualEnvironmentLayout.For(request.EnvironmentDirectory, session.BaseInterpreter);
-        return new RestoreResult(true, packages, layout.Python, layout.SitePackages, noOp);
+        var layout = VirtualEnvironmentLayout.For(session.EnvironmentDirectory, session.BaseInterpreter);
+        return new RestoreResult(true, packages, session.BaseInterpreter.IsDescribed ? null : layout.Python, layout.SitePackages, noOp)
+        {
+            EnvironmentDirectory = layout.Root,
+        };
     }
 
     internal static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();

@@ -3,9 +3,22 @@ namespace LlmPython.Resolver.Restore;
 /// <summary>Where a restore keeps its own files beside the environment (obj/python/).</summary>
 public static class RestoreLayout
 {
-    /// <summary>obj/python/restore.stamp: the no-op check's record of the last successful restore.</summary>
-    public static string StampPath(RestoreRequest request) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.EnvironmentDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "restore.stamp");
+    /// <summary>
+    /// The stamp of an environment folder: obj/python/restore.stamp for obj/python/venv, and
+    /// obj/python/rid/win-x64.stamp for a described target's folder (each target keeps its own no-op record).
+    /// </summary>
+    public static string StampPath(string environmentDirectory, bool describedTarget = false)
+    {
+        var full = Path.GetFullPath(environmentDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return describedTarget ? full + ".stamp" : Path.Combine(Path.GetDirectoryName(full)!, "restore.stamp");
+    }
+
+    /// <summary>
+    /// Where a publish for another platform (<c>-r win-x64</c> on Linux) puts that platform's environment:
+    /// <c>obj/python/rid/win-x64/</c> beside the venv, so this machine's venv is never overwritten by wheels it cannot run.
+    /// </summary>
+    public static string DescribedTargetDirectory(RestoreRequest request, string runtimeIdentifier) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.EnvironmentDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "rid", runtimeIdentifier);
 
     public static string ProjectDirectory(RestoreRequest request) =>
         Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath)) ?? Directory.GetCurrentDirectory();

@@ -26,6 +26,8 @@ internal sealed class RestoreSession
         Target = target;
         BaseInterpreter = baseInterpreter;
         ProjectDirectory = RestoreLayout.ProjectDirectory(request);
+        EnvironmentDirectory = target.IsHost ? request.EnvironmentDirectory : RestoreLayout.DescribedTargetDirectory(request, request.RuntimeIdentifier!);
+        StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
         Http = new PythonHttpClient(new HttpSettings { Offline = request.Offline, Cache = cache });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
@@ -37,6 +39,10 @@ internal sealed class RestoreSession
     public TargetEnvironment Target { get; }
     public BaseInterpreter BaseInterpreter { get; }
     public string ProjectDirectory { get; }
+    /// <summary>The folder this restore fills: the venv, or obj/python/rid/&lt;rid&gt;/ for a target that is not this machine.</summary>
+    public string EnvironmentDirectory { get; }
+    /// <summary>The no-op record of <see cref="EnvironmentDirectory"/>.</summary>
+    public string StampPath { get; }
     public string InputsHash { get; }
     public PythonHttpClient Http { get; }
     public PyTorchFamily Family { get; } = new();
@@ -56,7 +62,10 @@ internal sealed class RestoreSession
         var target = TargetEnvironment.Create(request, locator);
         var info = target.Interpreter.Info!;
         var executable = string.IsNullOrEmpty(info.RealExecutable) ? target.Interpreter.ExecutablePath : info.RealExecutable;
-        var baseInterpreter = BaseInterpreter.FromExecutable(executable, info.Version, string.IsNullOrEmpty(info.Implementation) ? "cpython" : info.Implementation);
+        var implementation = string.IsNullOrEmpty(info.Implementation) ? "cpython" : info.Implementation;
+        var baseInterpreter = target.IsHost
+            ? BaseInterpreter.FromExecutable(executable, info.Version, implementation)
+            : BaseInterpreter.Described(info.Version, isWindows: target.Markers["platform_system"] == "Windows", implementation);
         return new RestoreSession(request, roots, cache, target, baseInterpreter);
     }
 

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using LlmPython.Sdk.EndToEnd.Harness;
+using LlmPython.TestSupport;
+
+namespace LlmPython.Sdk.EndToEnd;
+
+/// <summary>
+/// dotnet publish -r for another platform (win-x64 from Linux): the target's wheels, locked in their own
+/// section, shipped in the target's layout (Lib\site-packages, Scripts\*.cmd launchers), while this
+/// machine's venv keeps working.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class CrossPlatformPublishTests : IDisposable
+{
+    private readonly PackedSdk _sdk = PackedSdk.Instance;
+    private readonly LocalIndexServer _server = LocalIndexServer.Start();
+
+    public CrossPlatformPublishTests()
+    {
+        foreach (var (tag, kind) in new[] { ("py3-none-manylinux_2_17_x86_64", "linux"), ("py3-none-win_amd64", "windows") })
+        {
+            var wheel = new WheelBuilder("fastops", "1.0.0") { Tag = tag }
+                .AddFile("fastops/__init__.py", $"KIND = '{kind}'\n\ndef main():\n    print(KIND)\n")
+                .AddConsoleScript("fastops-cli", "fastops:main");
+            _server.AddFile(wheel.FileName, wheel.Build());
+        }
+    }
+
+    private string ProjectXml() => $$"""
+        <Project Sdk="LlmPython.Sdk/{SdkVersion}">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <PythonVersion>3.11</PythonVersion>
+            <PythonIndexUrl>{{_server.IndexUrl}}</PythonIndexUrl>
+            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
+            <UseAppHost>false</UseAppHost>
+          </PropertyGroup>
+          <ItemGroup>
+            <PythonPackage Include="fastops" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    [Fact]
+    public void PublishForWindows_ShipsWindowsWheelsInTheWindowsLayout_AndLeavesTheHostVenvAlone()
+    {
+        var project = TestProject.ConsoleApp(_sdk, "WinPub", ProjectXml());
+        project.Build().ShouldSucceed();
+        string hostPython = project.PathOf("obj/python/venv/bin/python");
+
+        string output = project.PathOf("out-win");
+        project.Dotnet("publish", "-r", "win-x64", "--self-contained", "false", "-o", output).ShouldSucceed();
+
+        using (var lockJson = JsonDocument.Parse(File.ReadAllText(project.PathOf("python.lock.json"))))
+        {
+            string text = lockJson.RootElement.GetRawText();
+            Assert.Contains("cp311-linux-x86_64", text, StringComparison.Ordinal);
+            Assert.Contains("cp311-windows-x86_64", text, StringComparison.Ordinal);
+            Assert.Contains("fastops-1.0.0-py3-none-win_amd64.whl", text, StringComparison.Ordinal);
+        }
+
+        string python = Path.Combine(output, "python");
+        Assert.StartsWith("KIND = 'windows'", File.ReadAllText(Path.Combine(python, "Lib", "site-packages", "fastops", "__init__.py")), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(python, "lib")), "no POSIX layout in a Windows publish");
+        Assert.Contains("py -3.11 \"%~dp0fastops-cli-script.py\" %*", File.ReadAllText(Path.Combine(python, "Scripts", "fastops-cli.cmd")), StringComparison.Ordinal);
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(python, "llmpython-environment.json"))))
+            Assert.Contains("Lib/site-packages", manifest.RootElement.GetRawText(), StringComparison.Ordinal);
+        foreach (string file in Directory.EnumerateFiles(python, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain(project.Directory, File.ReadAllText(file), StringComparison.Ordinal);
+
+        // This machine's environment still has its own wheels and runs.
+        var startInfo = new System.Diagnostics.ProcessStartInfo(hostPython) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { "-c", "import fastops; print(fastops.KIND)" })
+            startInfo.ArgumentList.Add(argument);
+        using (var host = System.Diagnostics.Process.Start(startInfo)!)
+        {
+            string stdout = host.StandardOutput.ReadToEnd() + host.StandardError.ReadToEnd();
+            host.WaitForExit();
+            Assert.True(host.ExitCode == 0, stdout);
+            Assert.Contains("linux", stdout, StringComparison.Ordinal);
+        }
+
+        // Clean removes the other platform's environment too.
+        project.Dotnet("clean", "-r", "win-x64").ShouldSucceed();
+        Assert.False(Directory.Exists(project.PathOf("obj/python/rid")));
+    }
+
+    public void Dispose() => _server.Dispose();
+}
