@@ -167,7 +167,8 @@ public sealed class PythonHttpClient
         var code = (int)response.StatusCode;
         var advice = response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => "Put credentials in the index URL (https://user:token@host/…) or in LLMPYTHON_INDEX_USERNAME/LLMPYTHON_INDEX_PASSWORD (or the per-host LLMPYTHON_INDEX_<HOST>_USERNAME/_PASSWORD).",
+            HttpStatusCode.Unauthorized => "Give credentials for this index: in a NuGet.Config <packageSourceCredentials> entry keyed by the PythonIndex Name (or a <packageSources> entry whose URL is a prefix of the index URL), " +
+                "in LLMPYTHON_INDEX_<HOST>_USERNAME/_PASSWORD (or LLMPYTHON_INDEX_USERNAME/_PASSWORD), or in the index URL (https://user:token@host/…).",
             HttpStatusCode.Forbidden => "The credentials were refused: check the user and token, and that they may read this index.",
             _ => "Check the URL and that the server is a package index.",
         };

@@ -27,7 +27,7 @@ internal sealed class RestoreSession
         BaseInterpreter = baseInterpreter;
         ProjectDirectory = RestoreLayout.ProjectDirectory(request);
         InputsHash = LockInputs.Hash(request);
-        Http = new PythonHttpClient(new HttpSettings { Offline = request.Offline, Cache = cache });
+        Http = new PythonHttpClient(new HttpSettings { Offline = request.Offline, Cache = cache, Credentials = CredentialProvider.ForRequest(request) });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
     }
 
