@@ -70,6 +70,10 @@ public sealed class PrivateIndexBuildTests : IDisposable
         VenvPython.Run(project.PathOf("obj/python/venv"), "-c", "import secret_utils; print(secret_utils.VALUE)").ShouldSucceed();
         Assert.All(_server.Requests, r => Assert.True(r.HasAuthorization, r.Path));
         AssertPasswordAppearsNowhere(project, build);
+        // Our NuGet.Configuration loads from the package's tasks/ folder into the task's load context, next to the SDK's own copy.
+        string load = build.Output.Split('\n').FirstOrDefault(l => l.Contains("Assembly loaded during TaskRun (LlmPython.Tasks.PythonRestore): NuGet.Configuration,", StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException("NuGet.Configuration was not loaded by PythonRestore");
+        Assert.Contains(Path.Combine("tasks", "net8.0", "NuGet.Configuration.dll"), load, StringComparison.Ordinal);
     }
 
     [Fact]
