@@ -100,6 +100,18 @@ public sealed class NuGetConfigCredentialsTests : IDisposable
     }
 
     [Fact]
+    public void A_value_that_names_an_unset_variable_is_sent_as_written_and_described_as_such()
+    {
+        var variable = "LLMPY_TEST_UNSET_" + Guid.NewGuid().ToString("N");
+        _folder.Write($"<packageSourceCredentials>{Credentials("corp", "alice", $"%{variable}%")}</packageSourceCredentials>");
+
+        var credentials = Match(Index("https://pkgs.example.com/simple", "corp")).Find(new Uri("https://pkgs.example.com/simple/"));
+
+        Assert.Equal($"%{variable}%", credentials?.Password);
+        Assert.Equal($"NuGet.Config source 'corp' (its %{variable}% is not set in the environment, so it was sent as written)", credentials?.Source);
+    }
+
+    [Fact]
     public void Nothing_matches_indexes_with_neither_a_named_entry_nor_a_prefix_source()
     {
         _folder.Write($"""

@@ -42,7 +42,7 @@ public sealed class NuGetConfigRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refused_password_is_reported_with_the_401_code_and_advice_without_the_password()
+    public async Task A_refused_password_is_reported_with_the_401_code_naming_its_source_but_not_the_password()
     {
         _handler.Answer = _ => new HttpResponseMessage(HttpStatusCode.Unauthorized);
 
@@ -50,7 +50,7 @@ public sealed class NuGetConfigRequestTests : IDisposable
 
         Assert.Equal(IndexErrorCodes.RequestRefused, e.Code);
         Assert.Contains("401", e.Message);
-        Assert.Contains("NuGet.Config", e.Message);
+        Assert.Contains("The credentials from NuGet.Config source 'corp' were refused", e.Message);
         Assert.DoesNotContain(Password, e.ToString());
         Assert.Single(_handler.Seen);
     }

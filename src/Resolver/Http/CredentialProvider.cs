@@ -56,7 +56,7 @@ public sealed class CredentialProvider
         var colon = url.UserInfo.IndexOf(':');
         var user = Uri.UnescapeDataString(colon < 0 ? url.UserInfo : url.UserInfo[..colon]);
         var password = colon < 0 ? "" : Uri.UnescapeDataString(url.UserInfo[(colon + 1)..]);
-        lock (_gate) _byAuthority[Authority(url)] = new HttpCredentials(user, password);
+        lock (_gate) _byAuthority[Authority(url)] = new HttpCredentials(user, password) { Source = "the userinfo of the index URL" };
         return UrlRedaction.StripUserInfo(url);
     }
 
@@ -91,7 +91,7 @@ public sealed class CredentialProvider
     {
         var user = _environment(userVariable);
         if (string.IsNullOrEmpty(user)) return null;
-        return new HttpCredentials(user, _environment(passwordVariable) ?? "");
+        return new HttpCredentials(user, _environment(passwordVariable) ?? "") { Source = $"{userVariable}/{passwordVariable}" };
     }
 
     private static string Authority(Uri url) => url.Scheme + "://" + url.Host + ":" + url.Port;

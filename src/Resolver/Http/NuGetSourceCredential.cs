@@ -19,12 +19,12 @@ public sealed record NuGetSourceCredential(string Key, Uri? SourceUrl, string Us
     public HttpCredentials ToHttpCredentials(string indexUrl)
     {
         if (IsPasswordClearText)
-            return new HttpCredentials(UserName, PasswordText);
+            return new HttpCredentials(UserName, PasswordText) { Source = Describe() };
         if (OperatingSystem.IsWindows())
         {
             try
             {
-                return new HttpCredentials(UserName, EncryptionUtility.DecryptString(PasswordText));
+                return new HttpCredentials(UserName, EncryptionUtility.DecryptString(PasswordText)) { Source = Describe() };
             }
             catch (Exception e) when (e is CryptographicException or FormatException)
             {
@@ -33,6 +33,19 @@ public sealed record NuGetSourceCredential(string Key, Uri? SourceUrl, string Us
         }
         throw Undecryptable(indexUrl, "is encrypted, and encrypted NuGet passwords can only be decrypted on Windows", null);
     }
+
+    /// <summary>
+    /// "NuGet.Config source 'corp'", plus a hint when a value is still a whole <c>%VAR%</c> reference (NuGet leaves
+    /// unset variables as written). Only a value that is nothing but the reference is named, so no password text is shown.
+    /// </summary>
+    private string Describe()
+    {
+        var unset = new[] { UserName, PasswordText }.Where(IsWholeVariableReference).ToList();
+        return $"NuGet.Config source '{Key}'" + (unset.Count == 0 ? "" : $" (its {string.Join(" and ", unset)} is not set in the environment, so it was sent as written)");
+    }
+
+    private static bool IsWholeVariableReference(string value) =>
+        value.Length > 2 && value[0] == '%' && value[^1] == '%' && value[1..^1].All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private LlmPyException Undecryptable(string indexUrl, string cause, Exception? inner) =>
         new(IndexErrorCodes.NuGetConfigPasswordEncrypted,
