@@ -66,7 +66,9 @@ public sealed class NuGetConfigCredentials
         }
 
         var sources = new List<NuGetSourceCredential>();
-        foreach (var source in new PackageSourceProvider(settings).LoadPackageSources())
+        // No credentials anywhere (the common public-index case): skip the source list, which costs more than the files.
+        var sourceList = byName.Count == 0 ? [] : new PackageSourceProvider(settings).LoadPackageSources();
+        foreach (var source in sourceList)
         {
             if (source.Credentials is not { } credential || string.IsNullOrEmpty(credential.Username)) continue;
             if (!Uri.TryCreate(source.Source, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) continue;
