@@ -7,8 +7,8 @@ namespace LlmPython.Sdk.EndToEnd;
 /// dotnet build against an index that requires HTTP basic auth, with the credentials only in the NuGet.config
 /// next to the project (loaded by NuGet.Configuration inside the build's MSBuild): by a disabled
 /// &lt;packageSources&gt; entry whose URL prefixes PythonIndexUrl, and by a &lt;packageSourceCredentials&gt; key equal to a
-/// PythonIndex Name. Without them the build fails with the 401 diagnostic; the password never reaches the log,
-/// the lockfile or any file the build writes.
+/// PythonIndex Name, and from the file RestoreConfigFile names. Without them the build fails with the 401 diagnostic;
+/// the password never reaches the log, the lockfile or any file the build writes.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class PrivateIndexBuildTests : IDisposable
@@ -99,6 +99,22 @@ public sealed class PrivateIndexBuildTests : IDisposable
         Assert.Contains("401", line, StringComparison.Ordinal);
         Assert.Contains("NuGet.Config", line, StringComparison.Ordinal);
         Assert.False(File.Exists(bare.PathOf("python.lock.json")));
+    }
+
+    [Fact]
+    public void RestoreConfigFile_IsTheConfigTheCredentialsAreReadFrom()
+    {
+        string items = $"""
+                <PythonIndex Include="{_server.NamedIndexUrl("corp")}" Name="corp" />
+                <PythonPackage Include="corp-only" Index="corp" />
+            """;
+        // The NuGet.config beside the project has no credentials; the file named by RestoreConfigFile has them.
+        var project = TestProject.ConsoleApp(_sdk, "PrivCfg", ProjectXml(items))
+            .WithFile(Path.Combine("ci", "ci.config"), NuGetConfig("", $"  <packageSourceCredentials>{Credentials("corp")}</packageSourceCredentials>"));
+
+        project.Build($"-p:RestoreConfigFile={project.PathOf(Path.Combine("ci", "ci.config"))}").ShouldSucceed();
+
+        Assert.Equal("0.5.0", LockFileView.Single(project.PathOf("python.lock.json"), "corp-only").Version);
     }
 
     private void AssertPasswordAppearsNowhere(TestProject project, CommandResult build)
