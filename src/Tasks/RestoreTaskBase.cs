@@ -31,6 +31,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
     public string? UpdatePackages { get; set; }
     public bool Offline { get; set; }
     public string? CacheDirectory { get; set; }
+    /// <summary>NuGet's RestoreConfigFile: the NuGet.Config that holds private index credentials (else NuGet's walk up from the project).</summary>
+    public string? RestoreConfigFile { get; set; }
     [Required] public string EnvironmentDirectory { get; set; } = "";
     public bool AllowSourceBuilds { get; set; }
     public bool AllowPrereleases { get; set; }
@@ -83,6 +85,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
             UpdatePackages = SplitList(UpdatePackages),
             Offline = Offline,
             CacheDirectory = NullIfEmpty(CacheDirectory) is { } cache ? Path.GetFullPath(cache, ProjectDirectory) : null,
+            NuGetConfigFile = NullIfEmpty(RestoreConfigFile) is { } config ? Path.GetFullPath(config, ProjectDirectory) : null,
             EnvironmentDirectory = Path.GetFullPath(EnvironmentDirectory, ProjectDirectory),
             AllowSourceBuilds = AllowSourceBuilds,
             AllowPrereleases = AllowPrereleases,

@@ -1,4 +1,5 @@
 using System.Text;
+using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Http;
 
@@ -8,8 +9,9 @@ namespace LlmPython.Resolver.Http;
 /// <item>the userinfo of a configured index URL (<c>https://user:token@host/simple</c>), for every URL on that host and port;</item>
 /// <item>per-host environment variables <c>LLMPYTHON_INDEX_&lt;HOST&gt;_USERNAME</c> / <c>_PASSWORD</c>, where HOST is the host
 /// name upper-cased with every character other than A–Z and 0–9 replaced by '_' (<c>pkgs.example.com</c> → <c>PKGS_EXAMPLE_COM</c>);</item>
+/// <item>NuGet.Config credentials matched to a project index (<see cref="IndexCredentialScopes"/>), for URLs on that index's host;</item>
 /// <item><c>LLMPYTHON_INDEX_USERNAME</c> / <c>LLMPYTHON_INDEX_PASSWORD</c>: sent only after a 401 challenge, so they never reach
-/// hosts that do not ask for them.</item>
+/// hosts that do not ask for them (after a 401 they are tried before NuGet.Config credentials).</item>
 /// </list>
 /// </summary>
 public sealed class CredentialProvider
@@ -17,10 +19,33 @@ public sealed class CredentialProvider
     private readonly Func<string, string?> _environment;
     private readonly Dictionary<string, HttpCredentials> _byAuthority = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _gate = new();
+    private readonly Lazy<IndexCredentialScopes> _nuGetConfig;
 
-    public CredentialProvider(Func<string, string?>? environment = null)
+    /// <param name="nuGetConfig">The NuGet.Config matches, loaded on the first request that has no userinfo or per-host
+    /// variables (so builds that make no request, or need nothing from it, never read NuGet.Config).</param>
+    public CredentialProvider(Func<string, string?>? environment = null, Func<IndexCredentialScopes>? nuGetConfig = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
+        _nuGetConfig = new Lazy<IndexCredentialScopes>(nuGetConfig ?? (() => IndexCredentialScopes.None), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Credentials for a restore: its URLs' userinfo, the environment, and the NuGet.Config of its project.</summary>
+    public static CredentialProvider ForRequest(RestoreRequest request) =>
+        new(nuGetConfig: () => IndexCredentialScopes.Match(CredentialedIndexes(request),
+            NuGetConfigCredentials.Load(Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath))!, request.NuGetConfigFile)));
+
+    /// <summary>PythonIndexUrl, the PythonIndex items, the find-links URLs and PyTorchIndexUrl (with its per-backend indexes).</summary>
+    public static IEnumerable<CredentialedIndex> CredentialedIndexes(RestoreRequest request)
+    {
+        var urls = new List<(string Url, string? Name, bool Sub)> { (request.PythonIndexUrl, null, false) };
+        urls.AddRange(request.Indexes.Select(i => (i.Url, i.Name, false)));
+        urls.AddRange(request.FindLinks.Select(f => (f, (string?)null, false)));
+        urls.Add((request.PyTorchIndexUrl, null, true));
+        foreach (var (url, name, sub) in urls)
+        {
+            if (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                yield return new CredentialedIndex(uri, name, sub);
+        }
     }
 
     /// <summary>Remembers the userinfo of a configured URL and returns the URL without it.</summary>
@@ -31,12 +56,18 @@ public sealed class CredentialProvider
         var colon = url.UserInfo.IndexOf(':');
         var user = Uri.UnescapeDataString(colon < 0 ? url.UserInfo : url.UserInfo[..colon]);
         var password = colon < 0 ? "" : Uri.UnescapeDataString(url.UserInfo[(colon + 1)..]);
-        lock (_gate) _byAuthority[Authority(url)] = new HttpCredentials(user, password);
+        lock (_gate) _byAuthority[Authority(url)] = new HttpCredentials(user, password) { Source = "the userinfo of the index URL" };
         return UrlRedaction.StripUserInfo(url);
     }
 
     /// <summary>Credentials to send with the first request to <paramref name="url"/>, or null.</summary>
-    public HttpCredentials? Preemptive(Uri url)
+    public HttpCredentials? Preemptive(Uri url) => FromUrlOrHostVariables(url) ?? _nuGetConfig.Value.Find(url);
+
+    /// <summary>Credentials to try after a 401, or null.</summary>
+    public HttpCredentials? AfterChallenge(Uri url) =>
+        FromUrlOrHostVariables(url) ?? FromEnvironment("LLMPYTHON_INDEX_USERNAME", "LLMPYTHON_INDEX_PASSWORD") ?? _nuGetConfig.Value.Find(url);
+
+    private HttpCredentials? FromUrlOrHostVariables(Uri url)
     {
         lock (_gate)
         {
@@ -46,10 +77,6 @@ public sealed class CredentialProvider
         var prefix = "LLMPYTHON_INDEX_" + HostVariablePart(url.Host) + "_";
         return FromEnvironment(prefix + "USERNAME", prefix + "PASSWORD");
     }
-
-    /// <summary>Credentials to try after a 401, or null.</summary>
-    public HttpCredentials? AfterChallenge(Uri url) =>
-        Preemptive(url) ?? FromEnvironment("LLMPYTHON_INDEX_USERNAME", "LLMPYTHON_INDEX_PASSWORD");
 
     /// <summary>The per-host variable part for a host name.</summary>
     public static string HostVariablePart(string host)
@@ -64,7 +91,7 @@ public sealed class CredentialProvider
     {
         var user = _environment(userVariable);
         if (string.IsNullOrEmpty(user)) return null;
-        return new HttpCredentials(user, _environment(passwordVariable) ?? "");
+        return new HttpCredentials(user, _environment(passwordVariable) ?? "") { Source = $"{userVariable}/{passwordVariable}" };
     }
 
     private static string Authority(Uri url) => url.Scheme + "://" + url.Host + ":" + url.Port;

@@ -30,6 +30,12 @@ public static class IndexErrorCodes
     /// <summary>An index or file URL is not http(s) or file.</summary>
     public const string UnsupportedUrl = "LLMPY0307";
 
+    /// <summary>The NuGet.Config password for a private index is encrypted and cannot be decrypted here (not Windows, or another user).</summary>
+    public const string NuGetConfigPasswordEncrypted = "LLMPY0308";
+
+    /// <summary>A NuGet.Config file (or RestoreConfigFile) cannot be read or parsed while looking up index credentials.</summary>
+    public const string NuGetConfigUnreadable = "LLMPY0309";
+
     /// <summary>A downloaded file's sha256 differs from the hash the index or lockfile advertises.</summary>
     public const string DownloadHashMismatch = "LLMPY0710";
 

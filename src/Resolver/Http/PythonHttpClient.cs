@@ -13,6 +13,8 @@ namespace LlmPython.Resolver.Http;
 public sealed class PythonHttpClient
 {
     private const int MaxRedirects = 10;
+    /// <summary>Where the credentials of a request came from, so a 401 can say which ones were refused.</summary>
+    private static readonly HttpRequestOptionsKey<string> CredentialSourceKey = new("LlmPython.CredentialSource");
     private readonly HttpClient _client;
     private readonly SemaphoreSlim _slots;
     private readonly HttpPageCache? _pages;
@@ -165,9 +167,14 @@ public sealed class PythonHttpClient
     {
         if (response.IsSuccessStatusCode) return;
         var code = (int)response.StatusCode;
+        var sentFrom = response.RequestMessage is { } sent && sent.Headers.Authorization is not null
+            && sent.Options.TryGetValue(CredentialSourceKey, out var source) ? source : null;
         var advice = response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => "Put credentials in the index URL (https://user:token@host/…) or in LLMPYTHON_INDEX_USERNAME/LLMPYTHON_INDEX_PASSWORD (or the per-host LLMPYTHON_INDEX_<HOST>_USERNAME/_PASSWORD).",
+            HttpStatusCode.Unauthorized when sentFrom is not null =>
+                $"The credentials from {sentFrom} were refused: check the user name and token, and that they may read this index.",
+            HttpStatusCode.Unauthorized => "Give credentials for this index: in a NuGet.Config <packageSourceCredentials> entry keyed by the PythonIndex Name (or a <packageSources> entry whose URL is a prefix of the index URL), " +
+                "in LLMPYTHON_INDEX_<HOST>_USERNAME/_PASSWORD (or LLMPYTHON_INDEX_USERNAME/_PASSWORD), or in the index URL (https://user:token@host/…).",
             HttpStatusCode.Forbidden => "The credentials were refused: check the user and token, and that they may read this index.",
             _ => "Check the URL and that the server is a package index.",
         };
@@ -205,7 +212,10 @@ public sealed class PythonHttpClient
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         configure?.Invoke(request);
         if (credentials is not null && request.Headers.Authorization is null)
+        {
             request.Headers.Authorization = credentials.ToHeader();
+            request.Options.Set(CredentialSourceKey, credentials.Source ?? "configured credentials");
+        }
         return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
     }
 

@@ -40,6 +40,8 @@ public sealed record RestoreRequest
     public IReadOnlyList<string> UpdatePackages { get; init; } = [];
     public bool Offline { get; init; }
     public string? CacheDirectory { get; init; }
+    /// <summary>RestoreConfigFile: the one NuGet.Config to read index credentials from, or null = NuGet's walk up from the project folder.</summary>
+    public string? NuGetConfigFile { get; init; }
     public required string EnvironmentDirectory { get; init; }
     public bool AllowSourceBuilds { get; init; }
     public bool AllowPrereleases { get; init; }
