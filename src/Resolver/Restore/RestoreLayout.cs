@@ -4,8 +4,11 @@ namespace LlmPython.Resolver.Restore;
 public static class RestoreLayout
 {
     /// <summary>obj/python/restore.stamp: the no-op check's record of the last successful restore.</summary>
-    public static string StampPath(RestoreRequest request) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.EnvironmentDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "restore.stamp");
+    public static string StampPath(RestoreRequest request) => StampPath(request.EnvironmentDirectory);
+
+    /// <summary>The stamp beside the environment folder <paramref name="environmentDirectory"/>.</summary>
+    public static string StampPath(string environmentDirectory) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(environmentDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "restore.stamp");
 
     public static string ProjectDirectory(RestoreRequest request) =>
         Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath)) ?? Directory.GetCurrentDirectory();
