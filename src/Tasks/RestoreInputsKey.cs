@@ -86,16 +86,19 @@ internal static class RestoreInputsKey
     }
 
     // PATH's folders and pyenv's versions folder: adding or removing an interpreter there changes the folder's time stamp.
+    // pyenv's shims folder is skipped as discovery skips it (pyenv rewrites it on every rehash).
     private static IEnumerable<string> DiscoveryFolders()
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            yield return dir;
         var pyenv = Environment.GetEnvironmentVariable("PYENV_ROOT");
         if (string.IsNullOrEmpty(pyenv))
         {
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             pyenv = string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".pyenv");
         }
+        var shims = pyenv is null ? null : Path.Combine(pyenv, "shims");
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            if (shims is null || !string.Equals(dir.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), shims, StringComparison.Ordinal))
+                yield return dir;
         if (pyenv is not null)
             yield return Path.Combine(pyenv, "versions");
     }

@@ -12,7 +12,9 @@ namespace LlmPython.Benchmarks.NoOp;
 /// </summary>
 internal static class NoOpBuildBenchmark
 {
-    private const int Runs = 5;
+    /// <summary>Timed no-op builds per variant; LLMPYTHON_BENCH_NOOP_RUNS overrides (more runs = a steadier median on a busy machine).</summary>
+    private static readonly int Runs =
+        int.TryParse(Environment.GetEnvironmentVariable("LLMPYTHON_BENCH_NOOP_RUNS"), out var runs) && runs > 0 ? runs : 5;
 
     private sealed record Variant(string Name, string Label, string ProjectXml);
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace LlmPython.Resolver.Restore;
 
@@ -31,9 +30,9 @@ public sealed record RestoreStamp(string InputsHash, string LockSha256, string E
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), RestoreStampJson.Default.RestoreStamp) : null;
+            return File.Exists(path) ? RestoreStampFormat.Read(File.ReadAllBytes(path)) : null;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return null; // a damaged stamp only costs a full restore
         }
@@ -43,12 +42,8 @@ public sealed record RestoreStamp(string InputsHash, string LockSha256, string E
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, RestoreStampJson.Default.RestoreStamp));
+        File.WriteAllBytes(temp, RestoreStampFormat.Write(this));
         File.Move(temp, path, overwrite: true);
     }
 }
 
-/// <summary>Source-generated (de)serialization: no reflection on the no-op path.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(RestoreStamp))]
-internal sealed partial class RestoreStampJson : JsonSerializerContext;
