@@ -101,6 +101,28 @@ public class StampedNoOpTests
     }
 
     [Fact]
+    public void A_wrapper_script_as_PythonExecutable_does_not_arm_the_stamp_but_the_interpreter_binary_does()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var f = new RestoreFixture();
+        f.Publish(new WheelBuilder("tiny-colors", "0.4.1").AddFile("tiny_colors/__init__.py", "RED = 31\n"));
+        var python = Path.Combine(Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"),
+            "versions", "3.11.7", "bin", "python3.11");
+        var wrapper = Path.Combine(f.Root, "python-wrapper");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec '{python}' \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // The wrapper could start another interpreter tomorrow without changing a byte: only the engine's probe can tell.
+        var (wrapped, log) = f.Run(f.Request(new PackageItem("tiny-colors")) with { NoOpKey = Key, PythonExecutable = wrapper });
+        Assert.True(wrapped.Success, log.All);
+        Assert.Null(StampedNoOp.TryConfirm(f.VenvDir, f.LockPath, Key));
+
+        var (direct, log2) = f.Run(f.Request(new PackageItem("tiny-colors")) with { NoOpKey = Key, PythonExecutable = python });
+        Assert.True(direct.Success, log2.All);
+        Assert.NotNull(StampedNoOp.TryConfirm(f.VenvDir, f.LockPath, Key));
+    }
+
+    [Fact]
     public void Without_a_key_or_after_a_warning_the_stamp_is_not_armed()
     {
         using var f = new RestoreFixture();

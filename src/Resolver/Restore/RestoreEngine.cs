@@ -185,7 +185,8 @@ public sealed class RestoreEngine
     private RestoreStamp WithNoOpKey(RestoreStamp stamp, RestoreRequest request, RestoreSession session, GpuInfo gpu, RestoreResult result, int warningsBefore)
     {
         var cleared = stamp with { NoOpKey = null, Packages = null, EnvironmentPython = null, SitePackages = null, Files = null };
-        if (request.NoOpKey is null || _log.Warnings != warningsBefore || (session.HasPyTorchFamily && !gpu.IsDescribed))
+        if (request.NoOpKey is null || _log.Warnings != warningsBefore || (session.HasPyTorchFamily && !gpu.IsDescribed)
+            || !ExecutableIsTheInterpreter(request, session))
             return cleared;
         var files = StampedNoOp.CaptureFiles(request.EnvironmentDirectory, session.BaseInterpreter);
         return files is null ? cleared : cleared with
@@ -194,6 +195,11 @@ public sealed class RestoreEngine
             SitePackages = result.SitePackages, Files = files,
         };
     }
+
+    // A PythonExecutable that is a wrapper or shim can switch interpreters without changing itself: only the engine's probe sees that.
+    private static bool ExecutableIsTheInterpreter(RestoreRequest request, RestoreSession session) =>
+        request.PythonExecutable is null
+        || InterpreterInfoCache.RealPath(request.PythonExecutable) == InterpreterInfoCache.RealPath(session.BaseInterpreter.Executable);
 
     private static bool SameFastPath(RestoreStamp a, RestoreStamp b) =>
         a.NoOpKey == b.NoOpKey && a.EnvironmentPython == b.EnvironmentPython && a.SitePackages == b.SitePackages
