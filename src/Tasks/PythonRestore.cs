@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LlmPython.Resolver.Restore;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -23,11 +24,40 @@ public sealed class PythonRestore : RestoreTaskBase
 
     protected override bool ExecuteCore()
     {
-        var request = BuildRequest(LockOnly);
+        // Only a plain build can be a no-op; lock-only and update requests always reach the engine.
+        var noOpKey = LockOnly || !string.IsNullOrWhiteSpace(UpdatePackages) ? null : RestoreInputsKey.Compute(this);
+        if (noOpKey is not null && TryStampedNoOp(noOpKey))
+            return true;
+        return RunEngine(noOpKey);
+    }
+
+    // The fast path: the stamp vouches for these exact inputs; nothing of the engine is loaded or run.
+    private bool TryStampedNoOp(string noOpKey)
+    {
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
+        var stamp = StampedNoOp.TryConfirm(Path.GetFullPath(EnvironmentDirectory, projectDirectory), Path.GetFullPath(LockFile, projectDirectory), noOpKey);
+        if (stamp is null)
+            return false;
+        SetOutputs(stamp.Packages!, stamp.EnvironmentPython, stamp.SitePackages, stamp.EnvironmentDirectory);
+        Log.LogMessage(MessageImportance.Normal, "All Python packages for {0} are up-to-date (no-op restore, {1}).", Path.GetFileName(ProjectPath), stamp.EnvironmentDirectory);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RunEngine(string? noOpKey)
+    {
+        var request = BuildRequest(LockOnly) with { NoOpKey = noOpKey };
         var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
         var result = engine.Run(request, CancellationToken);
+        SetOutputs(result.Packages, result.EnvironmentPython, result.SitePackages, result.EnvironmentDirectory);
+        if (result.NoOp)
+            Log.LogMessage(MessageImportance.Low, "LlmPython: Python environment of {0} is up to date.", Path.GetFileName(ProjectPath));
+        return result.Success;
+    }
 
-        ResolvedPackages = result.Packages.Select(p =>
+    private void SetOutputs(IReadOnlyList<ResolvedPackage> packages, string? environmentPython, string? sitePackages, string? materializedDirectory)
+    {
+        ResolvedPackages = packages.Select(p =>
         {
             var item = new TaskItem(p.Name);
             item.SetMetadata("Version", p.Version);
@@ -35,11 +65,8 @@ public sealed class PythonRestore : RestoreTaskBase
             item.SetMetadata("Sha256", p.Sha256);
             return (ITaskItem)item;
         }).ToArray();
-        EnvironmentPython = result.EnvironmentPython;
-        SitePackages = result.SitePackages;
-        MaterializedEnvironmentDirectory = result.EnvironmentDirectory;
-        if (result.NoOp)
-            Log.LogMessage(MessageImportance.Low, "LlmPython: Python environment of {0} is up to date.", Path.GetFileName(ProjectPath));
-        return result.Success;
+        EnvironmentPython = environmentPython;
+        SitePackages = sitePackages;
+        MaterializedEnvironmentDirectory = materializedDirectory;
     }
 }

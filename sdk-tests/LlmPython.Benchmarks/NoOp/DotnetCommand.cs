@@ -18,7 +18,36 @@ internal sealed class DotnetCommand(string packagesFolder, string cacheFolder)
     public static string Executable { get; } =
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public Exec.Outcome Run(string workingDirectory, params string[] args)
+    private const string GnuTime = "/usr/bin/time";
+
+    public Exec.Outcome Run(string workingDirectory, params string[] args) => Timed(workingDirectory, args).Outcome;
+
+    /// <summary>
+    /// The command and the CPU time (user + system) of its whole process tree, measured by GNU time when the
+    /// machine has it: on a shared machine wall time swings with the neighbours' load, CPU time much less.
+    /// </summary>
+    public (Exec.Outcome Outcome, TimeSpan? Cpu) Timed(string workingDirectory, params string[] args)
+    {
+        if (!File.Exists(GnuTime))
+            return (RunDirect(workingDirectory, args), null);
+        var report = Path.GetTempFileName();
+        try
+        {
+            var outcome = RunDirect(workingDirectory, ["--", Executable, .. args], GnuTime, ["-f", "%U %S", "-o", report]);
+            var parts = File.ReadAllText(report).Trim().Split('\n')[^1].Split(' ');
+            TimeSpan? cpu = parts.Length == 2
+                && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var user)
+                && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var system)
+                ? TimeSpan.FromSeconds(user + system) : null;
+            return (outcome, cpu);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    private Exec.Outcome RunDirect(string workingDirectory, string[] args, string? wrapper = null, string[]? wrapperArgs = null)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -32,6 +61,8 @@ internal sealed class DotnetCommand(string packagesFolder, string cacheFolder)
             ["DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER"] = "1",
         };
         foreach (var name in Removed) environment[name] = null;
-        return Exec.Run(Executable, args, workingDirectory, environment, TimeSpan.FromMinutes(5));
+        return wrapper is null
+            ? Exec.Run(Executable, args, workingDirectory, environment, TimeSpan.FromMinutes(5))
+            : Exec.Run(wrapper, [.. wrapperArgs ?? [], .. args], workingDirectory, environment, TimeSpan.FromMinutes(5));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LlmPython.Resolver.Environments;
 
@@ -15,12 +16,8 @@ public sealed record EnvironmentState(string BaseExecutable, string PythonVersio
     /// <param name="DistInfo">The .dist-info folder name in site-packages.</param>
     public sealed record Package(string Name, string Version, string Sha256, bool Requested, string? DirectUrl, string DistInfo);
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    // Source-generated: the engine's no-op and the fast path's arming read it on every restore.
+    private static JsonTypeInfo<EnvironmentState> Json => EnvironmentStateJson.Default.EnvironmentState;
 
     /// <summary>The state of the environment at <paramref name="root"/>, or null when absent or unreadable.</summary>
     public static EnvironmentState? Read(string root)
@@ -28,7 +25,7 @@ public sealed record EnvironmentState(string BaseExecutable, string PythonVersio
         try
         {
             var path = Path.Combine(root, FileName);
-            return File.Exists(path) ? JsonSerializer.Deserialize<EnvironmentState>(File.ReadAllText(path), Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), Json) : null;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -42,3 +39,7 @@ public sealed record EnvironmentState(string BaseExecutable, string PythonVersio
         VirtualEnvironmentWriter.ReplaceFile(Path.Combine(root, FileName), JsonSerializer.Serialize(sorted, Json) + "\n");
     }
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EnvironmentState))]
+internal sealed partial class EnvironmentStateJson : JsonSerializerContext;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LlmPython.Resolver.Interpreters;
 
@@ -11,11 +13,8 @@ namespace LlmPython.Resolver.Interpreters;
 /// </summary>
 public sealed class InterpreterInfoCache
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = false,
-    };
+    /// <summary>snake_case JSON, source-generated: the engine's no-op reads an entry on every build.</summary>
+    internal static JsonTypeInfo<InterpreterInfo> Json => InterpreterInfoJson.Default.InterpreterInfo;
 
     private readonly string _directory;
 
@@ -28,7 +27,7 @@ public sealed class InterpreterInfoCache
         if (file is null || !File.Exists(file)) return null;
         try
         {
-            var info = JsonSerializer.Deserialize<InterpreterInfo>(File.ReadAllText(file), Json);
+            var info = JsonSerializer.Deserialize(File.ReadAllText(file), Json);
             return info is { ProbeVersion: InterpreterProbeScript.Version } ? info : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
@@ -94,3 +93,7 @@ public sealed class InterpreterInfoCache
         }
     }
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = false)]
+[JsonSerializable(typeof(InterpreterInfo))]
+internal sealed partial class InterpreterInfoJson : JsonSerializerContext;

@@ -225,7 +225,7 @@ public sealed class InterpreterLocator
         InterpreterInfo? info;
         try
         {
-            info = JsonSerializer.Deserialize<InterpreterInfo>(stdout, InterpreterInfoCache.Json);
+            info = JsonSerializer.Deserialize(stdout, InterpreterInfoCache.Json);
         }
         catch (JsonException e)
         {

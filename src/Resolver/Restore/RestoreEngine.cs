@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LlmPython.Resolver.Accelerators;
 using LlmPython.Resolver.Caching;
 using LlmPython.Resolver.Diagnostics;
@@ -45,9 +44,9 @@ public sealed record RestoreResult(
 /// </summary>
 public sealed class RestoreEngine
 {
-    private readonly IRestoreLog _log;
+    private readonly WarningCountingLog _log;
 
-    public RestoreEngine(IRestoreLog log) { _log = log; }
+    public RestoreEngine(IRestoreLog log) { _log = new WarningCountingLog(log); }
 
     /// <summary>Detection seam for tests and for PythonGpuInfo; defaults to this machine.</summary>
     public Func<RestoreRequest, GpuInfo> DetectGpu { get; init; } = request =>
@@ -91,6 +90,7 @@ public sealed class RestoreEngine
 
     private async Task<RestoreResult> RunAsync(RestoreRequest request, CancellationToken cancellationToken)
     {
+        var warningsBefore = _log.Warnings;
         var session = RestoreSession.Open(request, _log);
         var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
         var stampPath = session.StampPath;
@@ -107,7 +107,11 @@ public sealed class RestoreEngine
             _log.Message($"All Python packages for {Path.GetFileName(request.ProjectPath)} are up-to-date (no-op restore, {stamp.EnvironmentDirectory}).", important: true);
             var locked = LockFileReader.Parse(System.Text.Encoding.UTF8.GetString(lockBytes));
             var section = locked.Environments.FirstOrDefault(e => e.Name == stamp.LockSection);
-            return Result(request, session, section, noOp: true);
+            var noOp = Result(request, session, section, noOp: true);
+            var updated = WithNoOpKey(stamp, request, session, gpu, noOp, warningsBefore);
+            if (!SameFastPath(stamp, updated))
+                updated.Write(stampPath);
+            return noOp;
         }
 
         // 2./3. The lock section for this machine: reused when current, else resolved (not in locked mode).
@@ -118,9 +122,11 @@ public sealed class RestoreEngine
         // the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
         await new EnvironmentMaterializer(session, _log).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
         var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
-        new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(session.EnvironmentDirectory))
-        { LockSection = environment.Name }.Write(stampPath);
-        return Result(request, session, environment, noOp: false);
+        var restored = Result(request, session, environment, noOp: false);
+        var newStamp = new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(session.EnvironmentDirectory))
+        { LockSection = environment.Name };
+        WithNoOpKey(newStamp, request, session, gpu, restored, warningsBefore).Write(stampPath);
+        return restored;
     }
 
     private async Task<LockedEnvironment> LockAsync(RestoreRequest request, CancellationToken cancellationToken)
@@ -175,6 +181,33 @@ public sealed class RestoreEngine
         return resolved;
     }
 
+    /// <summary>
+    /// The stamp with the fast path's record (<see cref="StampedNoOp"/>), or without it when the key cannot
+    /// vouch for the result: a detected GPU (the key does not see the hardware), warnings a no-op would not repeat.
+    /// </summary>
+    private RestoreStamp WithNoOpKey(RestoreStamp stamp, RestoreRequest request, RestoreSession session, GpuInfo gpu, RestoreResult result, int warningsBefore)
+    {
+        var cleared = stamp with { NoOpKey = null, Packages = null, EnvironmentPython = null, SitePackages = null, Files = null };
+        if (request.NoOpKey is null || _log.Warnings != warningsBefore || (session.HasPyTorchFamily && !gpu.IsDescribed)
+            || !ExecutableIsTheInterpreter(request, session))
+            return cleared;
+        var files = StampedNoOp.CaptureFiles(request.EnvironmentDirectory, session.BaseInterpreter);
+        return files is null ? cleared : cleared with
+        {
+            NoOpKey = request.NoOpKey, Packages = result.Packages, EnvironmentPython = result.EnvironmentPython,
+            SitePackages = result.SitePackages, Files = files,
+        };
+    }
+
+    // A PythonExecutable that is a wrapper or shim can switch interpreters without changing itself: only the engine's probe sees that.
+    private static bool ExecutableIsTheInterpreter(RestoreRequest request, RestoreSession session) =>
+        request.PythonExecutable is null
+        || InterpreterInfoCache.RealPath(request.PythonExecutable) == InterpreterInfoCache.RealPath(session.BaseInterpreter.Executable);
+
+    private static bool SameFastPath(RestoreStamp a, RestoreStamp b) =>
+        a.NoOpKey == b.NoOpKey && a.EnvironmentPython == b.EnvironmentPython && a.SitePackages == b.SitePackages
+        && (a.Files ?? []).SequenceEqual(b.Files ?? []) && (a.Packages ?? []).SequenceEqual(b.Packages ?? []);
+
     private static RestoreResult Result(RestoreRequest request, RestoreSession session, LockedEnvironment? environment, bool noOp)
     {
         var packages = environment?.Packages.Select(p => new ResolvedPackage(p.Name, p.Version, p.Url, p.Sha256)).ToList() ?? [];
@@ -187,5 +220,5 @@ public sealed class RestoreEngine
         };
     }
 
-    internal static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+    internal static string Sha256(byte[] bytes) => StampedNoOp.Sha256(bytes);
 }

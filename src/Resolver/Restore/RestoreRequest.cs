@@ -50,4 +50,10 @@ public sealed record RestoreRequest
     public string? RuntimeIdentifier { get; init; }
     /// <summary>Resolve and lock only; do not build the environment.</summary>
     public bool LockOnly { get; init; }
+    /// <summary>
+    /// The caller's identity of these inputs and of the discovery context (PATH, pyenv, …). When set, a
+    /// successful restore records it in the stamp so the next build can confirm a no-op with
+    /// <see cref="StampedNoOp"/> without running the engine. Not part of the lock's inputs hash.
+    /// </summary>
+    public string? NoOpKey { get; init; }
 }

@@ -12,13 +12,27 @@ public sealed record RestoreStamp(string InputsHash, string LockSha256, string E
     /// <summary>The lock section the environment was built from.</summary>
     public string? LockSection { get; init; }
 
+    /// <summary>
+    /// The caller's <see cref="RestoreRequest.NoOpKey"/> when the result did not depend on anything the key
+    /// cannot see (GPU detection, warnings to repeat); null = the fast path must run the engine.
+    /// </summary>
+    public string? NoOpKey { get; init; }
+
+    /// <summary>The result the fast path hands back without running the engine.</summary>
+    public IReadOnlyList<ResolvedPackage>? Packages { get; init; }
+    public string? EnvironmentPython { get; init; }
+    public string? SitePackages { get; init; }
+
+    /// <summary>Files whose change means the environment must be checked by the engine (see <see cref="FileSnapshot"/>).</summary>
+    public IReadOnlyList<FileSnapshot>? Files { get; init; }
+
     public static RestoreStamp? TryRead(string path)
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<RestoreStamp>(File.ReadAllText(path)) : null;
+            return File.Exists(path) ? RestoreStampFormat.Read(File.ReadAllBytes(path)) : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return null; // a damaged stamp only costs a full restore
         }
@@ -28,7 +42,8 @@ public sealed record RestoreStamp(string InputsHash, string LockSha256, string E
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this));
+        File.WriteAllBytes(temp, RestoreStampFormat.Write(this));
         File.Move(temp, path, overwrite: true);
     }
 }
+

@@ -1,0 +1,48 @@
+using LlmPython.Tasks;
+using Microsoft.Build.Utilities;
+
+namespace LlmPython.Sdk.EndToEnd.Tasks;
+
+/// <summary>The no-op fast path's key: equal for equal task inputs, different when anything the restore reads changes.</summary>
+[Trait("Category", "Unit")]
+public sealed class RestoreInputsKeyTests
+{
+    private static PythonRestore Task(Action<PythonRestore>? change = null)
+    {
+        var task = new PythonRestore
+        {
+            BuildEngine = new FakeBuildEngine("/p/App.csproj"),
+            ProjectPath = "/p/App.csproj",
+            LockFile = "/p/python.lock.json",
+            EnvironmentDirectory = "/p/obj/python/venv/",
+            PythonVersion = "3.11",
+            PythonPackages = [new TaskItem("hello-llm", new Dictionary<string, string> { ["Version"] = ">=0.1" })],
+        };
+        change?.Invoke(task);
+        return task;
+    }
+
+    [Fact]
+    public void Equal_inputs_give_the_same_key()
+        => Assert.Equal(RestoreInputsKey.Compute(Task()), RestoreInputsKey.Compute(Task()));
+
+    public static TheoryData<string> Changes => ["metadata", "new metadata", "item", "item order", "property", "bool property", "index", "constraint"];
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void A_changed_input_changes_the_key(string change)
+    {
+        Action<PythonRestore> edit = change switch
+        {
+            "metadata" => t => t.PythonPackages[0].SetMetadata("Version", ">=0.2"),
+            "new metadata" => t => t.PythonPackages[0].SetMetadata("Extras", "cli"),
+            "item" => t => t.PythonPackages = [.. t.PythonPackages, new TaskItem("tiny-colors")],
+            "item order" => t => t.PythonPackages = [new TaskItem("tiny-colors"), .. t.PythonPackages],
+            "property" => t => t.PythonVersion = "3.12",
+            "bool property" => t => t.CompileBytecode = true,
+            "index" => t => t.PythonIndexes = [new TaskItem("https://example.invalid/simple")],
+            _ => t => t.PythonConstraints = [new TaskItem("numpy", new Dictionary<string, string> { ["Version"] = "<2" })],
+        };
+        Assert.NotEqual(RestoreInputsKey.Compute(Task()), RestoreInputsKey.Compute(Task(edit)));
+    }
+}
