@@ -4,6 +4,9 @@ namespace LlmPython.Resolver.Resolution;
 
 /// <summary>
 /// Which undecided package the solver decides next, in pip's order (pip's <c>get_preference</c>): packages
+/// left with a single version first (no choice to make; their requirements prune the rest early, which roughly
+/// halves the steps of conflict-heavy graphs such as pyrex; pip would re-pin what they constrain, so the answer
+/// stays pip's on every vector and graph tested), then those
 /// pinned with <c>==</c> (and the base of a chosen extra, which pip treats as a direct pin) first, then the
 /// ones closest to the project (depth), then the order of the project's own requirements, then those with
 /// any version bound, then by name. Where several answers are valid, deciding in pip's order is what makes
@@ -40,8 +43,11 @@ internal sealed class DecisionOrder
     /// </summary>
     public bool Defer(SolverPackage package) => _deferred.Add(package);
 
-    /// <summary>The sort key of <paramref name="package"/> (smaller first; ties go by name, ordinal); <paramref name="isDecided"/> says which parents count.</summary>
-    public (int Deferred, int NotPinned, int Depth, int RequestedOrder, int Free) KeyOf(SolverPackage package, Func<SolverPackage, bool> isDecided)
+    /// <summary>
+    /// The sort key of <paramref name="package"/> (smaller first; ties go by name, ordinal); <paramref name="forced"/>:
+    /// one version is left; <paramref name="isDecided"/> says which parents count.
+    /// </summary>
+    public (int Deferred, int Choice, int NotPinned, int Depth, int RequestedOrder, int Free) KeyOf(SolverPackage package, bool forced, Func<SolverPackage, bool> isDecided)
     {
         var pinned = false;
         var bounded = false;
@@ -58,6 +64,6 @@ internal sealed class DecisionOrder
         var requested = package.Extra is null && _requestedOrder.TryGetValue(package.Name, out var order) ? order : int.MaxValue;
         if (requested != int.MaxValue) depth = 1;
         _knownDepth[package] = depth;
-        return (_deferred.Contains(package) ? 1 : 0, pinned ? 0 : 1, depth, requested, bounded ? 0 : 1);
+        return (_deferred.Contains(package) ? 1 : 0, forced ? 0 : 1, pinned ? 0 : 1, depth, requested, bounded ? 0 : 1);
     }
 }

@@ -177,12 +177,12 @@ internal sealed class PubGrubRun
     private (SolverPackage, VersionSet)? PickPackage()
     {
         (SolverPackage Package, VersionSet Allowed)? best = null;
-        var bestKey = (int.MaxValue, (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue));
+        var bestKey = (int.MaxValue, (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue));
         Func<SolverPackage, bool> isDecided = p => _solution.Decisions.ContainsKey(p);
         foreach (var (package, allowed) in _solution.Undecided())
         {
             if (package.IsRoot) return (package, allowed);
-            var key = (_priority.TryGetValue(package, out var p) ? p : int.MaxValue - 1, _order.KeyOf(package, isDecided));
+            var key = (_priority.TryGetValue(package, out var p) ? p : int.MaxValue - 1, _order.KeyOf(package, allowed.Count == 1, isDecided));
             var order = key.CompareTo(bestKey);
             if (order < 0 || (order == 0 && string.CompareOrdinal(package.ToString(), best!.Value.Package.ToString()) < 0))
             {
