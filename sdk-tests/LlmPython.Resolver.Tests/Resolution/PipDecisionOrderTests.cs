@@ -10,12 +10,16 @@ namespace LlmPython.Resolver.Tests.Resolution;
 /// </summary>
 public class PipDecisionOrderTests
 {
-    private static async Task<Dictionary<string, string>> Resolve(InMemoryResolverSource source, params string[] roots)
+    private static Task<Dictionary<string, string>> Resolve(InMemoryResolverSource source, params string[] roots) =>
+        Resolve(source, prefetch: true, roots);
+
+    private static async Task<Dictionary<string, string>> Resolve(InMemoryResolverSource source, bool prefetch, params string[] roots)
     {
         var request = new ResolutionRequest
         {
             Roots = roots.Select(r => new ResolutionRoot(Requirement.Parse(r))).ToList(),
             Environment = HostEnvironment.Linux("3.11.7"),
+            Prefetch = prefetch,
         };
         var result = await new PubGrubResolver(source).ResolveAsync(request);
         return result.Packages.ToDictionary(p => p.Name.Value, p => p.Version.ToString());
@@ -74,5 +78,21 @@ public class PipDecisionOrderTests
         var pins = await Resolve(source, "top");
         Assert.Equal("2.0", pins["near-x"]);
         Assert.Equal("1.0", pins["a-deep"]);
+    }
+
+    [Fact]
+    public async Task APackageLeftWithOneVersionIsDecidedFirst_SoNewerVersionsItExcludesAreNeverRead()
+    {
+        // By name lib would come first (lib 3.0 read, then re-pinned below 2 once only==1.0 is decided); only has
+        // a single version, so deciding it first gives the same answer without reading lib 3.0's metadata.
+        var source = new InMemoryResolverSource()
+            .Add("top", "1.0", ["lib", "only"])
+            .Add("lib", "1.0").Add("lib", "1.5").Add("lib", "3.0")
+            .Add("only", "1.0", ["lib<2"]);
+
+        var pins = await Resolve(source, prefetch: false, "top");
+
+        Assert.Equal("1.5", pins["lib"]);
+        Assert.False(source.DependencyRequests.ContainsKey("lib==3.0"), string.Join(", ", source.DependencyRequests.Keys));
     }
 }
