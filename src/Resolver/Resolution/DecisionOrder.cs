@@ -3,15 +3,16 @@ using LlmPython.Resolver.Requirements;
 namespace LlmPython.Resolver.Resolution;
 
 /// <summary>
-/// Which undecided package the solver decides next, in pip's order (pip's <c>get_preference</c>): packages
-/// left with a single version first (no choice to make; their requirements prune the rest early, which roughly
-/// halves the steps of conflict-heavy graphs such as pyrex; pip would re-pin what they constrain, so the answer
-/// stays pip's on every vector and graph tested), then those
-/// pinned with <c>==</c> (and the base of a chosen extra, which pip treats as a direct pin) first, then the
-/// ones closest to the project (depth), then the order of the project's own requirements, then those with
-/// any version bound, then by name. Where several answers are valid, deciding in pip's order is what makes
-/// the solver land where <c>pip install</c> lands. Packages whose decision blocked a newer version of another
-/// package are deferred (see <see cref="Defer"/>).
+/// Which undecided package the solver decides next, in pip's order (pip 23's <c>get_preference</c>), so that where
+/// several answers are valid the solver lands where <c>pip install</c> lands:
+/// 1. packages left with a single version (no choice to make; like uv's singletons, their requirements prune the
+///    rest early, which roughly halves the steps of conflict-heavy graphs such as pyrex; pip would re-pin what
+///    they constrain, so the answer stays pip's on every vector and graph tested);
+/// 2. packages pinned with <c>==</c> (also the base of a chosen extra, which pip treats as a direct pin);
+/// 3. the ones closest to the project (depth, the project's own requirements being 1);
+/// 4. the order of the project's own requirements;
+/// 5. packages with any version bound before unbounded ones; 6. name (ordinal, by the caller).
+/// Packages whose decision blocked a newer version of another package come after all others (<see cref="Defer"/>).
 /// </summary>
 internal sealed class DecisionOrder
 {
