@@ -30,6 +30,16 @@ internal sealed class PartialSolution
     public Term? TermFor(SolverPackage package) =>
         _byPackage.TryGetValue(package, out var list) && list.Count > 0 ? list[^1].Accumulated : null;
 
+    /// <summary>What every assignment of <paramref name="package"/> but its decision allows (what pip calls its criterion).</summary>
+    public Term TermWithoutDecision(SolverPackage package)
+    {
+        var list = _byPackage[package];
+        var term = Term.Any(list[0].Term.Set.Universe);
+        foreach (var assignment in list)
+            if (!assignment.IsDecision) term = term.Intersect(assignment.Term);
+        return term;
+    }
+
     public void Decide(SolverPackage package, int universe, int index)
     {
         DecisionLevel++;

@@ -22,6 +22,8 @@ internal sealed class PubGrubRun
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<(SolverPackage, SolverPackage), int> _rejections = [];
     private readonly Dictionary<SolverPackage, int> _priority = [];
+    private readonly DecisionOrder _order;
+    private readonly HashSet<(SolverPackage, SolverPackage)> _repinned = [];
     private const int RejectionThreshold = 5;
     private int _steps;
 
@@ -31,6 +33,7 @@ internal sealed class PubGrubRun
         _catalog = new CandidateCatalog(source, cancellationToken);
         _rules = new CandidateRules(request);
         _cancellationToken = cancellationToken;
+        _order = new DecisionOrder(request.Roots.Select(r => r.Requirement));
         foreach (var root in request.Roots)
             if (root.NoDeps) _noDeps.Add(root.Requirement.NormalizedName);
     }
@@ -55,13 +58,34 @@ internal sealed class PubGrubRun
             var blocking = incompats.FirstOrDefault(i => SatisfiedIfChosen(i, package, index));
             if (blocking is null)
                 _solution.Decide(package, Universe(package), index);
-            else if (RecordRejection(package, blocking))
+            else if (RepinLikePip(package, blocking) || RecordRejection(package, blocking))
             {
                 PropagateAll();
                 continue;
             }
             next = package;
         }
+    }
+
+    /// <summary>
+    /// The chosen version of <paramref name="package"/> needs another version of an already decided package,
+    /// which that package's other requirements allow. pip would take this version and re-pin the other package
+    /// (resolvelib re-pins any pin its criteria no longer accept), so the solver backtracks to before that
+    /// decision and decides that package later. Once per pair, so it always ends.
+    /// </summary>
+    private bool RepinLikePip(SolverPackage package, Incompatibility blocking)
+    {
+        foreach (var (other, term) in blocking.Terms)
+        {
+            if (other == package || other.IsRoot || term.Positive || !_solution.Decisions.ContainsKey(other)) continue;
+            if (_solution.TermWithoutDecision(other).Intersect(term.Negate()).IsEmpty) continue;
+            if (!_repinned.Add((package, other))) continue;
+            _order.Defer(other);
+            _solution.Backtrack(Math.Max(1, _solution.DecisionLevelOf(other) - 1));
+            _steps++;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -149,15 +173,22 @@ internal sealed class PubGrubRun
         }
     }
 
-    /// <summary>Root, then packages that kept being ruled out, then fewest allowed versions, then first seen.</summary>
+    /// <summary>Root, then packages that kept being ruled out, then pip's order (<see cref="DecisionOrder"/>).</summary>
     private (SolverPackage, VersionSet)? PickPackage()
     {
-        (SolverPackage, VersionSet)? best = null;
-        var bestKey = (int.MaxValue, int.MaxValue);
+        (SolverPackage Package, VersionSet Allowed)? best = null;
+        var bestKey = (int.MaxValue, (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue));
+        Func<SolverPackage, bool> isDecided = p => _solution.Decisions.ContainsKey(p);
         foreach (var (package, allowed) in _solution.Undecided())
         {
-            var key = package.IsRoot ? (-1, 0) : (_priority.TryGetValue(package, out var p) ? p : int.MaxValue - 1, allowed.Count);
-            if (key.CompareTo(bestKey) < 0) { best = (package, allowed); bestKey = key; }
+            if (package.IsRoot) return (package, allowed);
+            var key = (_priority.TryGetValue(package, out var p) ? p : int.MaxValue - 1, _order.KeyOf(package, allowed.Count == 1, isDecided));
+            var order = key.CompareTo(bestKey);
+            if (order < 0 || (order == 0 && string.CompareOrdinal(package.ToString(), best!.Value.Package.ToString()) < 0))
+            {
+                best = (package, allowed);
+                bestKey = key;
+            }
         }
         return best;
     }
@@ -204,10 +235,12 @@ internal sealed class PubGrubRun
             if (requirement is null)
             {
                 // name[extra] v depends on name == v.
+                _order.AddEdge(package, target, null);
                 result.Add(AddDependency(package, self, target, VersionSet.Single(versions.Count, index), null));
                 continue;
             }
             edges.Add((target, requirement));
+            _order.AddEdge(package, target, requirement);
             var set = _rules.Matching(versions, requirement);
             if (set.IsEmpty)
             {
