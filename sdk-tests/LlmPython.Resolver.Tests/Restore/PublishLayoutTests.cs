@@ -65,7 +65,8 @@ public class PublishLayoutTests
         var request = f.Request(new PackageItem("fastops"));
         Assert.True(f.Run(request).Result.Success);
         var hostBefore = Snapshot(f.VenvDir);
-        var (result, log) = f.Run(request with { RuntimeIdentifier = "win-x64" });
+        // A build's no-op key arms the fast path only where there is an interpreter to stat: not for a described target.
+        var (result, log) = f.Run(request with { RuntimeIdentifier = "win-x64", NoOpKey = "build-key" });
         Assert.True(result.Success, log.All);
 
         var lockFile = LlmPython.Resolver.Locking.LockFileReader.Parse(File.ReadAllText(f.LockPath));
@@ -74,6 +75,7 @@ public class PublishLayoutTests
         Assert.Contains("cp311-windows-x86_64", sections);
         Assert.EndsWith("win_amd64.whl", lockFile.FindEnvironment("cp311-windows-x86_64")!.Find("fastops")!.FileName);
         Assert.Equal("win_amd64", lockFile.FindEnvironment("cp311-windows-x86_64")!.Platform);
+        Assert.Null(RestoreStamp.TryRead(Path.Combine(f.ProjectDir, "obj", "python", "rid", "win-x64.stamp"))!.NoOpKey);
 
         // The Windows wheels go to their own folder in the Windows layout; this machine's venv is untouched.
         var ridDir = Path.Combine(f.ProjectDir, "obj", "python", "rid", "win-x64");

@@ -188,10 +188,11 @@ public sealed class RestoreEngine
     private RestoreStamp WithNoOpKey(RestoreStamp stamp, RestoreRequest request, RestoreSession session, GpuInfo gpu, RestoreResult result, int warningsBefore)
     {
         var cleared = stamp with { NoOpKey = null, Packages = null, EnvironmentPython = null, SitePackages = null, Files = null };
+        // A described target (publish -r for another platform) has no interpreter to stat: the engine's no-op serves it.
         if (request.NoOpKey is null || _log.Warnings != warningsBefore || (session.HasPyTorchFamily && !gpu.IsDescribed)
-            || !ExecutableIsTheInterpreter(request, session))
+            || session.BaseInterpreter.IsDescribed || !ExecutableIsTheInterpreter(request, session))
             return cleared;
-        var files = StampedNoOp.CaptureFiles(request.EnvironmentDirectory, session.BaseInterpreter);
+        var files = StampedNoOp.CaptureFiles(session.EnvironmentDirectory, session.BaseInterpreter);
         return files is null ? cleared : cleared with
         {
             NoOpKey = request.NoOpKey, Packages = result.Packages, EnvironmentPython = result.EnvironmentPython,
