@@ -48,4 +48,7 @@ public sealed record RestoreRequest
     public string? RuntimeIdentifier { get; init; }
     /// <summary>Resolve and lock only; do not build the environment.</summary>
     public bool LockOnly { get; init; }
+    /// <summary>The build phase: materialize from the lockfile as restored, never resolve or probe an index; a missing or
+    /// stale lock is an error (see <see cref="LockFileOnlySection"/>). <see cref="UpdatePackages"/> is ignored.</summary>
+    public bool FromLockFileOnly { get; init; }
 }
