@@ -73,4 +73,52 @@ public sealed class NoRestoreBuildTests
         project.Build("--no-restore").ShouldSucceed();
         Assert.Equal("0.2.0", LockFileView.Single(lockPath, "tiny-tokenizer").Version);
     }
+
+    [Fact]
+    public void ReferencedLibraryUsingTheSdkByPackageReference_ItsItemsReachTheAppsRestorePhase()
+    {
+        var root = TestProject.Create(_sdk, "PrRef");
+        // NuGet's restore evaluation leaves package imports out: this library's targets and items are package imports.
+        var library = TestProject.Create(_sdk, "PrLib", root.Directory).WithProjectFile("""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <PythonVersion>3.11</PythonVersion>
+                <PythonOffline>true</PythonOffline>
+                <PythonCacheDirectory>$(MSBuildProjectDirectory)/../cache</PythonCacheDirectory>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="LlmPython.Sdk" Version="{SdkVersion}" PrivateAssets="all" />
+                <PythonFindLinks Include="wheels" />
+                <PythonPackage Include="hello-llm" />
+              </ItemGroup>
+            </Project>
+            """).WithFile("Library.cs", "public static class Library { }\n").WithQuickStartWheels();
+        var app = TestProject.Create(_sdk, "PrApp", root.Directory).WithProjectFile($$"""
+            <Project Sdk="LlmPython.Sdk/{SdkVersion}">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <PythonVersion>3.11</PythonVersion>
+                <PythonOffline>true</PythonOffline>
+                <PythonCacheDirectory>$(MSBuildProjectDirectory)/../cache</PythonCacheDirectory>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{{library.ProjectFile}}" />
+                <PythonPackage Include="tiny-tokenizer" Version="&gt;=0.2" />
+              </ItemGroup>
+            </Project>
+            """).WithFile("Program.cs", "System.Console.WriteLine(\"app\");\n");
+        string lockPath = app.PathOf("python.lock.json");
+
+        app.Build().ShouldSucceed();
+        Assert.Equal("0.1.0", LockFileView.Single(lockPath, "hello-llm").Version);
+        byte[] lockBytes = File.ReadAllBytes(lockPath);
+
+        // Were the library's items missing from the restore phase, it would lock tiny-tokenizer alone and the build would stop.
+        var second = app.Build().ShouldSucceed();
+        Assert.Contains("Python environment is up to date for PrApp", second.StdOut, StringComparison.Ordinal);
+        app.Build("--no-restore").ShouldSucceed();
+        Assert.Equal(lockBytes, File.ReadAllBytes(lockPath));
+    }
 }
