@@ -105,10 +105,11 @@ public sealed class NoRestoreBuildTests
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{{library.ProjectFile}}" />
+                <PythonFindLinks Include="wheels" />
                 <PythonPackage Include="tiny-tokenizer" Version="&gt;=0.2" />
               </ItemGroup>
             </Project>
-            """).WithFile("Program.cs", "System.Console.WriteLine(\"app\");\n");
+            """).WithFile("Program.cs", "System.Console.WriteLine(\"app\");\n").WithQuickStartWheels();
         string lockPath = app.PathOf("python.lock.json");
 
         app.Build().ShouldSucceed();
