@@ -78,6 +78,23 @@ public sealed class NuGetLibraryTests
         Assert.Contains("Python environment is up to date for PyApp", second.StdOut, StringComparison.Ordinal);
         app.Build("--no-restore").ShouldSucceed();
         Assert.Equal(lockBytes, File.ReadAllBytes(lockPath));
+
+        // A consumer without LlmPython.Sdk is told that the package's Python packages are not installed.
+        var plain = TestProject.Create(_sdk, "PlainApp", root.Directory)
+            .WithFile("NuGet.config", _sdk.NuGetConfigWithFeeds(feed))
+            .WithProjectFile($$"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="{{packageId}}" Version="1.0.0" />
+                  </ItemGroup>
+                </Project>
+                """)
+            .WithFile("Class.cs", "public static class Plain { }\n");
+        var warned = plain.Build().ShouldSucceed();
+        Assert.Contains($"warning LLMPY0061: The package {packageId} needs Python packages", warned.Output, StringComparison.Ordinal);
     }
 
     [Fact]
