@@ -11,6 +11,12 @@ public sealed class PythonRestore : RestoreTaskBase
     /// <summary>Resolve and write the lockfile only; do not build the environment.</summary>
     public bool LockOnly { get; set; }
 
+    /// <summary>The build phase: materialize from the lockfile as the restore left it; never resolve (LLMPY0640 when stale).</summary>
+    public bool FromLockFileOnly { get; set; }
+
+    /// <summary><c>high</c> (default), <c>normal</c> or <c>low</c>: the importance of the "up to date" line of a no-op.</summary>
+    public string? UpToDateMessageImportance { get; set; }
+
     /// <summary>One item per locked package: ItemSpec = name; metadata Version, Url, Sha256.</summary>
     [Output] public ITaskItem[] ResolvedPackages { get; private set; } = [];
 
@@ -39,21 +45,27 @@ public sealed class PythonRestore : RestoreTaskBase
         if (stamp is null)
             return false;
         SetOutputs(stamp.Packages!, stamp.EnvironmentPython, stamp.SitePackages, stamp.EnvironmentDirectory);
-        Log.LogMessage(MessageImportance.Normal, "All Python packages for {0} are up-to-date (no-op restore, {1}).", Path.GetFileName(ProjectPath), stamp.EnvironmentDirectory);
+        LogUpToDate();
         return true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool RunEngine(string? noOpKey)
     {
-        var request = BuildRequest(LockOnly) with { NoOpKey = noOpKey };
+        var request = BuildRequest(LockOnly) with { NoOpKey = noOpKey, FromLockFileOnly = FromLockFileOnly };
         var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
         var result = engine.Run(request, CancellationToken);
         SetOutputs(result.Packages, result.EnvironmentPython, result.SitePackages, result.EnvironmentDirectory);
         if (result.NoOp)
-            Log.LogMessage(MessageImportance.Low, "LlmPython: Python environment of {0} is up to date.", Path.GetFileName(ProjectPath));
+            LogUpToDate();
         return result.Success;
     }
+
+    // High importance by default: shown at dotnet build's default (minimal) console verbosity, next to NuGet's
+    // "All projects are up-to-date for restore."
+    private void LogUpToDate() =>
+        Log.LogMessage(ParseImportance(UpToDateMessageImportance), "Python environment is up to date for {0} ({1} packages).",
+            Path.GetFileName(ProjectPath), ResolvedPackages.Length);
 
     private void SetOutputs(IReadOnlyList<ResolvedPackage> packages, string? environmentPython, string? sitePackages, string? materializedDirectory)
     {
@@ -69,4 +81,11 @@ public sealed class PythonRestore : RestoreTaskBase
         SitePackages = sitePackages;
         MaterializedEnvironmentDirectory = materializedDirectory;
     }
+
+    private static MessageImportance ParseImportance(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "low" => MessageImportance.Low,
+        "normal" => MessageImportance.Normal,
+        _ => MessageImportance.High,
+    };
 }

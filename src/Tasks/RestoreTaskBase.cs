@@ -47,7 +47,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
     /// <summary>Builds the engine request; throws <see cref="LlmPyException"/> for malformed items.</summary>
     protected internal RestoreRequest BuildRequest(bool lockOnly = false)
     {
-        var indexes = PythonIndexes.Select(ToIndex).ToList();
+        // Items flowed from referenced projects repeat the project's own: the first declaration of each wins (order matters: first index).
+        var indexes = PythonIndexes.Select(ToIndex).Distinct().ToList();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var index in indexes.Where(i => !string.IsNullOrEmpty(i.Name)))
         {
@@ -71,8 +72,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
             ProjectPath = Path.GetFullPath(ProjectPath),
             Packages = packages,
             Indexes = indexes,
-            FindLinks = PythonFindLinks.Select(ToFindLinks).ToList(),
-            Constraints = PythonConstraints.Select(ToConstraint).ToList(),
+            FindLinks = PythonFindLinks.Select(ToFindLinks).Distinct(StringComparer.Ordinal).ToList(),
+            Constraints = PythonConstraints.Select(ToConstraint).Distinct().ToList(),
             PythonVersion = NullIfEmpty(PythonVersion),
             PythonExecutable = NullIfEmpty(PythonExecutable) is { } exe ? Path.GetFullPath(exe, ProjectDirectory) : null,
             PythonIndexUrl = NullIfEmpty(PythonIndexUrl) ?? "https://pypi.org/simple",

@@ -30,6 +30,12 @@ public static class TaskDiagnosticCodes
     /// <summary>Two PythonIndex items share one <c>Name</c>.</summary>
     public const string DuplicateIndexName = "LLMPY0009";
 
+    /// <summary><c>dotnet pack</c>: a flowing PythonPackage, PythonIndex or PythonFindLinks is a local path, which a NuGet package cannot carry.</summary>
+    public const string PackLocalPythonSource = "LLMPY0060";
+
+    /// <summary>A referenced NuGet package declares Python packages, but the project does not use LlmPython.Sdk (warning).</summary>
+    public const string PackageNeedsLlmPythonSdk = "LLMPY0061";
+
     /// <summary>Publish found no environment to copy (restore did not run or was cleaned).</summary>
     public const string PublishEnvironmentMissing = "LLMPY0901";
 

@@ -40,7 +40,10 @@ public sealed class PackedSdk
     public string PackagePath { get; }
 
     /// <summary>NuGet.config for a throw-away project: the temp feed first, then nuget.org as this machine has it.</summary>
-    public string NuGetConfig => $"""
+    public string NuGetConfig => NuGetConfigWithFeeds();
+
+    /// <summary><see cref="NuGetConfig"/> with more local folder feeds (packages a test packed) after the SDK's feed.</summary>
+    public string NuGetConfigWithFeeds(params string[] folders) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <config>
@@ -49,7 +52,7 @@ public sealed class PackedSdk
           <packageSources>
             <clear />
             <add key="llmpython-e2e" value="{Feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+        {string.Concat(folders.Select((f, i) => $"    <add key=\"test-feed-{i}\" value=\"{f}\" />\n"))}            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
           </packageSources>
         </configuration>
         """;

@@ -98,7 +98,7 @@ public sealed class RestoreEngine
         var machine = session.MachineFingerprint(gpu);
 
         // 1. No-op: same inputs, same lock bytes, same machine, environment intact → nothing to do, no network.
-        if (!request.LockOnly && lockBytes is not null && request.UpdatePackages.Count == 0
+        if (!request.LockOnly && lockBytes is not null && (request.UpdatePackages.Count == 0 || request.FromLockFileOnly)
             && RestoreStamp.TryRead(stampPath) is { } stamp
             && stamp.InputsHash == session.InputsHash && stamp.LockSha256 == Sha256(lockBytes)
             && stamp.EnvironmentName == machine && stamp.EnvironmentDirectory == Path.GetFullPath(session.EnvironmentDirectory)
@@ -141,6 +141,8 @@ public sealed class RestoreEngine
         var request = session.Request;
         var existing = LockFileReader.TryRead(request.LockFilePath);
         var current = existing is not null && existing.InputsHash == session.InputsHash;
+        if (request.FromLockFileOnly)
+            return await LockFileOnlySection.FindAsync(session, gpu, existing, current, _log, cancellationToken).ConfigureAwait(false);
 
         // Choose the backend first against the lock (no network), so a current lock is reused offline.
         BackendDecision? backend = null;

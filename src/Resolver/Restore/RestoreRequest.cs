@@ -56,4 +56,7 @@ public sealed record RestoreRequest
     /// <see cref="StampedNoOp"/> without running the engine. Not part of the lock's inputs hash.
     /// </summary>
     public string? NoOpKey { get; init; }
+    /// <summary>The build phase: materialize from the lockfile as restored, never resolve or probe an index; a missing or
+    /// stale lock is an error (see <see cref="LockFileOnlySection"/>). <see cref="UpdatePackages"/> is ignored.</summary>
+    public bool FromLockFileOnly { get; init; }
 }
