@@ -26,21 +26,7 @@ public sealed class CrossPlatformPublishTests : IDisposable
         }
     }
 
-    private string ProjectXml() => $$"""
-        <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <PythonVersion>3.11</PythonVersion>
-            <PythonIndexUrl>{{_server.IndexUrl}}</PythonIndexUrl>
-            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
-            <UseAppHost>false</UseAppHost>
-          </PropertyGroup>
-          <ItemGroup>
-            <PythonPackage Include="fastops" />
-          </ItemGroup>
-        </Project>
-        """;
+    private string ProjectXml() => AppProjectXml.FromIndex(_server.IndexUrl, """<PythonPackage Include="fastops" />""", "<UseAppHost>false</UseAppHost>");
 
     [Fact]
     public void PublishForWindows_ShipsWindowsWheelsInTheWindowsLayout_AndLeavesTheHostVenvAlone()

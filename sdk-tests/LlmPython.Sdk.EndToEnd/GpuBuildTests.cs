@@ -17,22 +17,12 @@ public sealed class GpuBuildTests : IClassFixture<PyTorchLikeIndex>
 
     private static readonly string[] Ampere = ["-p:PythonTargetCudaDriver=550.54.14", "-p:PythonTargetComputeCapability=8.6"];
 
-    private TestProject Project(string name) => TestProject.ConsoleApp(_sdk, name, $$"""
-        <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <PythonVersion>3.11</PythonVersion>
-            <PythonIndexUrl>{{_index.Server.IndexUrl}}</PythonIndexUrl>
-            <PyTorchIndexUrl>{{_index.Server.PyTorchIndexUrl}}</PyTorchIndexUrl>
-            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
-          </PropertyGroup>
-          <ItemGroup>
-            <PythonPackage Include="torch" Version="2.4.0" />
-            <PythonPackage Include="torchvision" />
-          </ItemGroup>
-        </Project>
-        """);
+    private TestProject Project(string name) => TestProject.ConsoleApp(_sdk, name, AppProjectXml.FromIndex(_index.Server.IndexUrl,
+        """
+        <PythonPackage Include="torch" Version="2.4.0" />
+        <PythonPackage Include="torchvision" />
+        """,
+        $"<PyTorchIndexUrl>{_index.Server.PyTorchIndexUrl}</PyTorchIndexUrl>"));
 
     [Fact]
     public void DescribedAmpereMachine_GetsCu124_AndTheReportTargetsExplainIt()

@@ -13,24 +13,11 @@ public sealed class NoOpBuildTests
     private readonly PackedSdk _sdk = PackedSdk.Instance;
 
     // The engine's own no-op logs this at detailed verbosity; the fast path runs no engine and does not.
-    private const string EngineNoOp = "LlmPython: Python environment of";
-    private const string NoOpMessage = "are up-to-date (no-op restore";
+    private const string EngineNoOp = "are up-to-date (no-op restore";
+    // The task's no-op line, from either path.
+    private const string NoOpMessage = "Python environment is up to date for";
 
-    private static string ProjectXml(string packageMetadata = "") => $"""
-        <Project Sdk="LlmPython.Sdk/{"{SdkVersion}"}">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <PythonVersion>3.11</PythonVersion>
-            <PythonOffline>true</PythonOffline>
-            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
-          </PropertyGroup>
-          <ItemGroup>
-            <PythonFindLinks Include="wheels" />
-            <PythonPackage Include="hello-llm" {packageMetadata}/>
-          </ItemGroup>
-        </Project>
-        """;
+    private static string ProjectXml(string packageMetadata = "") => AppProjectXml.QuickStart(packageMetadata);
 
     private TestProject Restored(string name)
     {

@@ -16,21 +16,7 @@ public sealed class NoOpLineTests
     [Fact]
     public void SecondBuild_PrintsTheUpToDateLineOnce_AtDefaultVerbosity()
     {
-        var project = TestProject.ConsoleApp(_sdk, "NoOp", """
-            <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <PythonVersion>3.11</PythonVersion>
-                <PythonOffline>true</PythonOffline>
-                <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
-              </PropertyGroup>
-              <ItemGroup>
-                <PythonFindLinks Include="wheels" />
-                <PythonPackage Include="hello-llm" />
-              </ItemGroup>
-            </Project>
-            """).WithQuickStartWheels();
+        var project = TestProject.ConsoleApp(_sdk, "NoOp", AppProjectXml.QuickStart()).WithQuickStartWheels();
 
         var first = project.Build().ShouldSucceed();
         Assert.DoesNotContain(UpToDate, first.Output, StringComparison.Ordinal);

@@ -11,22 +11,7 @@ public sealed class NoRestoreBuildTests
 {
     private readonly PackedSdk _sdk = PackedSdk.Instance;
 
-    private static string ProjectXml(string extraItems = "") => $"""
-        <Project Sdk="LlmPython.Sdk/{"{SdkVersion}"}">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <PythonVersion>3.11</PythonVersion>
-            <PythonOffline>true</PythonOffline>
-            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
-          </PropertyGroup>
-          <ItemGroup>
-            <PythonFindLinks Include="wheels" />
-            <PythonPackage Include="hello-llm" />
-            {extraItems}
-          </ItemGroup>
-        </Project>
-        """;
+    private static string ProjectXml(string extraItems = "") => AppProjectXml.QuickStart(extraItems: extraItems);
 
     [Fact]
     public void Restore_Locks_BuildNoRestore_MaterializesTheLock_AndAStaleLockSaysToRestore()

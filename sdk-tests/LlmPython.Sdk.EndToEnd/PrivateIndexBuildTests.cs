@@ -30,20 +30,7 @@ public sealed class PrivateIndexBuildTests : IDisposable
         _server.RequireBasicAuth(User, _password);
     }
 
-    private string ProjectXml(string items) => $$"""
-        <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <PythonVersion>3.11</PythonVersion>
-            <PythonIndexUrl>{{_server.IndexUrl}}</PythonIndexUrl>
-            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
-          </PropertyGroup>
-          <ItemGroup>
-        {{items}}
-          </ItemGroup>
-        </Project>
-        """;
+    private string ProjectXml(string items) => AppProjectXml.FromIndex(_server.IndexUrl, items);
 
     /// <summary>The harness NuGet.config with extra &lt;packageSources&gt; entries and other sections.</summary>
     private string NuGetConfig(string extraSources, string sections) =>
@@ -73,7 +60,8 @@ public sealed class PrivateIndexBuildTests : IDisposable
         // Our NuGet.Configuration loads from the package's tasks/ folder into the task's load context, next to the SDK's own copy.
         string load = build.Output.Split('\n').FirstOrDefault(l => l.Contains("Assembly loaded during TaskRun (LlmPython.Tasks.PythonRestore): NuGet.Configuration,", StringComparison.Ordinal))
             ?? throw new Xunit.Sdk.XunitException("NuGet.Configuration was not loaded by PythonRestore");
-        Assert.Contains(Path.Combine("tasks", "net8.0", "NuGet.Configuration.dll"), load, StringComparison.Ordinal);
+        // tasks/net8.0/, or the ReadyToRun copy tasks/linux-x64/ that Linux x64 loads.
+        Assert.Matches(@"[/\\]tasks[/\\](net8\.0|linux-x64)[/\\]NuGet\.Configuration\.dll", load);
     }
 
     [Fact]

@@ -20,21 +20,7 @@ public sealed class PythonRestoreTests
         return p.ExitCode;
         """;
 
-    private static string ProjectXml(string targetFrameworks = "<TargetFramework>net10.0</TargetFramework>") => $"""
-        <Project Sdk="LlmPython.Sdk/{"{SdkVersion}"}">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            {targetFrameworks}
-            <PythonVersion>3.11</PythonVersion>
-            <PythonOffline>true</PythonOffline>
-            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
-          </PropertyGroup>
-          <ItemGroup>
-            <PythonFindLinks Include="wheels" />
-            <PythonPackage Include="hello-llm" />
-          </ItemGroup>
-        </Project>
-        """;
+    private static string ProjectXml() => AppProjectXml.QuickStart();
 
     [Fact]
     public void Build_MaterializesTheVenv_AndTheAppRunsPython()
@@ -82,7 +68,9 @@ public sealed class PythonRestoreTests
     public void MultiTargeting_RestoresOncePerProject()
     {
         var project = TestProject.Create(_sdk, "PyMulti")
-            .WithProjectFile(ProjectXml("<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>").Replace("<OutputType>Exe</OutputType>", "", StringComparison.Ordinal))
+            .WithProjectFile(ProjectXml()
+                .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>", StringComparison.Ordinal)
+                .Replace("<OutputType>Exe</OutputType>", "", StringComparison.Ordinal))
             .WithFile("Library.cs", "public static class Library { }\n")
             .WithQuickStartWheels();
 

@@ -104,7 +104,7 @@ public sealed class RestoreEngine
             && stamp.EnvironmentName == machine && stamp.EnvironmentDirectory == Path.GetFullPath(session.EnvironmentDirectory)
             && EnvironmentMaterializer.IsIntact(session.EnvironmentDirectory, session.BaseInterpreter))
         {
-            _log.Message($"All Python packages for {Path.GetFileName(request.ProjectPath)} are up-to-date (no-op restore, {stamp.EnvironmentDirectory}).", important: true);
+            _log.Message($"All Python packages for {Path.GetFileName(request.ProjectPath)} are up-to-date (no-op restore, {stamp.EnvironmentDirectory}).");
             var locked = LockFileReader.Parse(System.Text.Encoding.UTF8.GetString(lockBytes));
             var section = locked.Environments.FirstOrDefault(e => e.Name == stamp.LockSection);
             var noOp = Result(request, session, section, noOp: true);
