@@ -168,7 +168,10 @@ internal static class NoOpBuildBenchmark
             var cpuRatioNoItems = Timing.MedianOf(cpuTimes["SdkNoItems"]).TotalMilliseconds / cpuBaseline.TotalMilliseconds;
             cpuText = $"; CPU time {cpuRatio:0.00}× ({cpuRatioNoItems:0.00}× without items)";
         }
-        Table.Summary($"no-op build with PythonPackage items = {ratio:0.00}× a plain console app ({ratioNoItems:0.00}× without items){cpuText}; goal ≤ 1.05×: {(ratio <= 1.05 ? "met" : "NOT met")} by wall time.");
+        // Issue 5's goal compares with the same project without Python items; the plain app shows what the SDK's own import costs.
+        var itemsCost = Timing.MedianOf(times["SdkWithItems"]).TotalMilliseconds / Timing.MedianOf(times["SdkNoItems"]).TotalMilliseconds;
+        Table.Summary($"no-op build with PythonPackage items = {itemsCost:0.00}× the same project without them (goal ≤ 1.05×: {(itemsCost <= 1.05 ? "met" : "NOT met")} by wall time); " +
+            $"vs a plain console app {ratio:0.00}× with items, {ratioNoItems:0.00}× without{cpuText}.");
     }
 
     /// <summary>
