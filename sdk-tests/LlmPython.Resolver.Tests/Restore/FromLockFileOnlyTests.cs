@@ -13,19 +13,11 @@ public class FromLockFileOnlyTests : IClassFixture<GpuIndexFixture>
 
     public FromLockFileOnlyTests(GpuIndexFixture gpuIndex) { _gpuIndex = gpuIndex; }
 
-    private static void PublishHelloStack(RestoreFixture f)
-    {
-        f.Publish(new WheelBuilder("tiny-tokenizer", "1.0.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return s.split()\n"));
-        var hello = new WheelBuilder("hello-llm", "0.3.0").AddFile("hello_llm/__init__.py", "import tiny_tokenizer\n");
-        hello.RequiresDist.Add("tiny-tokenizer>=1,<2");
-        f.Publish(hello);
-    }
-
     [Fact]
     public void A_current_lock_is_materialized_without_asking_the_index_and_update_packages_is_ignored()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         var request = f.Request(new PackageItem("hello-llm"));
         Assert.True(f.Run(request with { LockOnly = true }).Result.Success);
         f.Publish(new WheelBuilder("tiny-tokenizer", "1.5.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return []\n"));
@@ -43,7 +35,7 @@ public class FromLockFileOnlyTests : IClassFixture<GpuIndexFixture>
     public void No_lock_is_an_error_that_says_to_restore_and_nothing_is_resolved()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
 
         var (result, log) = f.Run(f.Request(new PackageItem("hello-llm")) with { FromLockFileOnly = true });
 
@@ -60,7 +52,7 @@ public class FromLockFileOnlyTests : IClassFixture<GpuIndexFixture>
     public void A_stale_lock_is_an_error_and_stays_as_it_was()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         Assert.True(f.Run(f.Request(new PackageItem("hello-llm"))).Result.Success);
         var before = File.ReadAllBytes(f.LockPath);
         f.Server.ResetCounts();

@@ -11,22 +11,11 @@ public class RestoreEngineTests
         Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"),
         "versions", "3.11.7", "bin", "python3");
 
-    private static void PublishHelloStack(RestoreFixture f)
-    {
-        f.Publish(new WheelBuilder("tiny-tokenizer", "1.0.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return s.split()\n"));
-        f.Publish(new WheelBuilder("tiny-tokenizer", "2.0.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return s.split()\n"));
-        var hello = new WheelBuilder("hello-llm", "0.3.0")
-            .AddFile("hello_llm/__init__.py", "import tiny_tokenizer\ndef main():\n    print('tokens:', len(tiny_tokenizer.split('hello big world')))\n")
-            .AddConsoleScript("hello-llm", "hello_llm:main");
-        hello.RequiresDist.Add("tiny-tokenizer>=1,<2");
-        f.Publish(hello);
-    }
-
     [Fact]
     public void Resolves_locks_and_builds_a_working_environment_then_does_nothing_the_second_time()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         var request = f.Request(new PackageItem("hello-llm"));
 
         var (result, log) = f.Run(request);
@@ -66,7 +55,7 @@ public class RestoreEngineTests
     public void Same_inputs_give_a_byte_identical_lockfile_from_a_fresh_cache()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         var request = f.Request(new PackageItem("hello-llm"));
         Assert.True(f.Run(request with { LockOnly = true }).Result.Success);
         var first = File.ReadAllBytes(f.LockPath);
@@ -80,7 +69,7 @@ public class RestoreEngineTests
     public void Locked_mode_fails_with_a_code_when_the_items_changed_and_keeps_the_lock()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         Assert.True(f.Run(f.Request(new PackageItem("hello-llm"))).Result.Success);
         var before = File.ReadAllBytes(f.LockPath);
 
@@ -94,7 +83,7 @@ public class RestoreEngineTests
     public void A_current_lock_is_installed_without_resolving()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         var request = f.Request(new PackageItem("hello-llm"));
         Assert.True(f.Run(request with { LockOnly = true }).Result.Success);
         // Newer tiny-tokenizer 1.x appears on the index: the lock still decides.
@@ -110,7 +99,7 @@ public class RestoreEngineTests
     public void Update_packages_re_resolves_the_named_package_only()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         var request = f.Request(new PackageItem("hello-llm"));
         Assert.True(f.Run(request).Result.Success);
         f.Publish(new WheelBuilder("tiny-tokenizer", "1.5.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return s.split()\n"));
@@ -123,7 +112,7 @@ public class RestoreEngineTests
     public void Unknown_package_fails_with_a_code_and_leaves_the_previous_environment()
     {
         using var f = new RestoreFixture();
-        PublishHelloStack(f);
+        f.PublishHelloStack();
         Assert.True(f.Run(f.Request(new PackageItem("hello-llm"))).Result.Success);
         var (result, log) = f.Run(f.Request(new PackageItem("hello-llm"), new PackageItem("no-such-package")));
         Assert.False(result.Success);

@@ -28,6 +28,18 @@ public sealed class RestoreFixture : IDisposable
 
     public LocalIndexFile Publish(WheelBuilder wheel) => Server.AddFile(wheel.FileName, wheel.Build());
 
+    /// <summary>hello-llm 0.3.0 (a console script; needs tiny-tokenizer&gt;=1,&lt;2) and tiny-tokenizer 1.0.0 and 2.0.0.</summary>
+    public void PublishHelloStack()
+    {
+        Publish(new WheelBuilder("tiny-tokenizer", "1.0.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return s.split()\n"));
+        Publish(new WheelBuilder("tiny-tokenizer", "2.0.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return s.split()\n"));
+        var hello = new WheelBuilder("hello-llm", "0.3.0")
+            .AddFile("hello_llm/__init__.py", "import tiny_tokenizer\ndef main():\n    print('tokens:', len(tiny_tokenizer.split('hello big world')))\n")
+            .AddConsoleScript("hello-llm", "hello_llm:main");
+        hello.RequiresDist.Add("tiny-tokenizer>=1,<2");
+        Publish(hello);
+    }
+
     public RestoreRequest Request(params PackageItem[] packages) => new()
     {
         ProjectPath = Path.Combine(ProjectDir, "App.csproj"),
