@@ -79,22 +79,11 @@ public sealed class NoRestoreBuildTests
               </ItemGroup>
             </Project>
             """).WithFile("Library.cs", "public static class Library { }\n").WithQuickStartWheels();
-        var app = TestProject.Create(_sdk, "PrApp", root.Directory).WithProjectFile($$"""
-            <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <PythonVersion>3.11</PythonVersion>
-                <PythonOffline>true</PythonOffline>
-                <PythonCacheDirectory>$(MSBuildProjectDirectory)/../cache</PythonCacheDirectory>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{{library.ProjectFile}}" />
+        var app = TestProject.Create(_sdk, "PrApp", root.Directory).WithProjectFile(AppProjectXml.With("<PythonOffline>true</PythonOffline>", $"""
+                <ProjectReference Include="{library.ProjectFile}" />
                 <PythonFindLinks Include="wheels" />
                 <PythonPackage Include="tiny-tokenizer" Version="&gt;=0.2" />
-              </ItemGroup>
-            </Project>
-            """).WithFile("Program.cs", "System.Console.WriteLine(\"app\");\n").WithQuickStartWheels();
+            """, cacheDirectory: "$(MSBuildProjectDirectory)/../cache")).WithFile("Program.cs", "System.Console.WriteLine(\"app\");\n").WithQuickStartWheels();
         string lockPath = app.PathOf("python.lock.json");
 
         app.Build().ShouldSucceed();

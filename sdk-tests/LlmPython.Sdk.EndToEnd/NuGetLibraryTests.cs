@@ -47,21 +47,10 @@ public sealed class NuGetLibraryTests
         // The app's only Python items come from the package; it brings its own wheel source (offline).
         var app = TestProject.Create(_sdk, "PyApp", root.Directory)
             .WithFile("NuGet.config", _sdk.NuGetConfigWithFeeds(feed))
-            .WithProjectFile($$"""
-                <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <PythonVersion>3.11</PythonVersion>
-                    <PythonOffline>true</PythonOffline>
-                    <PythonCacheDirectory>$(MSBuildProjectDirectory)/../cache</PythonCacheDirectory>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="{{packageId}}" Version="1.0.0" />
+            .WithProjectFile(AppProjectXml.With("<PythonOffline>true</PythonOffline>", $"""
+                    <PackageReference Include="{packageId}" Version="1.0.0" />
                     <PythonFindLinks Include="wheels" />
-                  </ItemGroup>
-                </Project>
-                """)
+                """, cacheDirectory: "$(MSBuildProjectDirectory)/../cache"))
             .WithFile("Program.cs", "System.Console.WriteLine(typeof(Library).Name);\n")
             .WithQuickStartWheels();
 

@@ -6,13 +6,14 @@ namespace LlmPython.Sdk.EndToEnd.Harness;
 /// </summary>
 public static class AppProjectXml
 {
-    public static string With(string properties, string items) => $"""
+    /// <param name="cacheDirectory">Projects of one test that should share a cache name a common folder (<c>$(MSBuildProjectDirectory)/../cache</c>).</param>
+    public static string With(string properties, string items, string cacheDirectory = "$(MSBuildProjectDirectory)/cache") => $"""
         <Project Sdk="LlmPython.Sdk/{"{SdkVersion}"}">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
             <TargetFramework>net10.0</TargetFramework>
             <PythonVersion>3.11</PythonVersion>
-            <PythonCacheDirectory>$(MSBuildProjectDirectory)/cache</PythonCacheDirectory>
+            <PythonCacheDirectory>{cacheDirectory}</PythonCacheDirectory>
             {properties}
           </PropertyGroup>
           <ItemGroup>
