@@ -8,20 +8,23 @@ public sealed class DiagnosticsTests
 {
     private readonly PackedSdk _sdk = PackedSdk.Instance;
 
+    // The item stands on line 7, where the diagnostics must point.
+    private static string AppWithItem(string item) => $"""
+        <Project Sdk="LlmPython.Sdk/{"{SdkVersion}"}">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          <ItemGroup>
+            {item}
+          </ItemGroup>
+        </Project>
+        """;
+
     [Fact]
     public void UnknownIndexName_IsLLMPY0004_AtTheItemLine()
     {
-        var project = TestProject.ConsoleApp(_sdk, "BadIndex", """
-            <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PythonPackage Include="tiny_tokenizer" Index="internal" />
-              </ItemGroup>
-            </Project>
-            """);
+        var project = TestProject.ConsoleApp(_sdk, "BadIndex", AppWithItem("""<PythonPackage Include="tiny_tokenizer" Index="internal" />"""));
 
         var build = project.Build().ShouldFail();
 
@@ -34,17 +37,7 @@ public sealed class DiagnosticsTests
     [Fact]
     public void InvalidBooleanMetadata_IsLLMPY0006()
     {
-        var project = TestProject.ConsoleApp(_sdk, "BadBool", """
-            <Project Sdk="LlmPython.Sdk/{SdkVersion}">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PythonPackage Include="autoawq" NoDeps="yes please" />
-              </ItemGroup>
-            </Project>
-            """);
+        var project = TestProject.ConsoleApp(_sdk, "BadBool", AppWithItem("""<PythonPackage Include="autoawq" NoDeps="yes please" />"""));
 
         var build = project.Dotnet("build", "-t:PythonRestore").ShouldFail();
 

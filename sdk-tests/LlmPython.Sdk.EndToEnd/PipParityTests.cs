@@ -25,15 +25,7 @@ public sealed class PipParityTests : IDisposable
     [Fact]
     public void LlmStackGraph_LocksWhatPipInstalls()
     {
-        foreach (var wheel in LlmStackGraph.Wheels())
-        {
-            var project = LlmStackGraph.Projects.First(p => p.Name == wheel.Name);
-            var options = new LocalIndexFileOptions { RequiresPython = project.RequiresPython };
-            var bytes = wheel.Build();
-            _server.AddFile(wheel.FileName, bytes, options);
-            if (LlmStackGraph.PyTorchFamily.Contains(wheel.Name))
-                _server.AddPyTorchFile("cpu", wheel.FileName, bytes, options);
-        }
+        LlmStackGraph.PublishTo(_server);
 
         var (ours, pip) = BuildAndPip("PipLlmStack", LlmStackGraph.Roots);
 

@@ -109,6 +109,26 @@ internal static class LlmStackGraph
         new("aiosignal", V("1.3.1"), [E(0, "frozenlist>=1.1.0")]),
     ];
 
+    /// <summary>
+    /// Serves every wheel on <paramref name="server"/> with its Requires-Python, the PyTorch family also under the
+    /// PyTorch-like <c>/whl/cpu/</c> index. Returns the number of wheels.
+    /// </summary>
+    public static int PublishTo(LocalIndexServer server)
+    {
+        var wheels = 0;
+        foreach (var wheel in Wheels())
+        {
+            var project = Projects.First(p => p.Name == wheel.Name);
+            var options = new LocalIndexFileOptions { RequiresPython = project.RequiresPython };
+            var bytes = wheel.Build();
+            server.AddFile(wheel.FileName, bytes, options);
+            if (PyTorchFamily.Contains(wheel.Name))
+                server.AddPyTorchFile("cpu", wheel.FileName, bytes, options);
+            wheels++;
+        }
+        return wheels;
+    }
+
     /// <summary>Every wheel of the graph, built deterministically (same bytes every run).</summary>
     public static IEnumerable<WheelBuilder> Wheels()
     {

@@ -22,17 +22,7 @@ internal static class RealisticIndexBenchmark
     {
         using var scratch = BenchPaths.NewScratch("resolve");
         await using var server = await LocalIndexServer.StartAsync().ConfigureAwait(false);
-        var wheels = 0;
-        foreach (var wheel in LlmStackGraph.Wheels())
-        {
-            var project = LlmStackGraph.Projects.First(p => p.Name == wheel.Name);
-            var options = new LocalIndexFileOptions { RequiresPython = project.RequiresPython };
-            var bytes = wheel.Build();
-            server.AddFile(wheel.FileName, bytes, options);
-            if (LlmStackGraph.PyTorchFamily.Contains(wheel.Name))
-                server.AddPyTorchFile("cpu", wheel.FileName, bytes, options);
-            wheels++;
-        }
+        var wheels = LlmStackGraph.PublishTo(server);
 
         // Engine: cold (fresh cache each run) then warm (same cache, lock deleted so it really resolves).
         var projectDir = scratch.Sub("app");

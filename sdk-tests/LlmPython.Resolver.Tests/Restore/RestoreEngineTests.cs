@@ -83,12 +83,8 @@ public class RestoreEngineTests
     public void A_current_lock_is_installed_without_resolving()
     {
         using var f = new RestoreFixture();
-        f.PublishHelloStack();
-        var request = f.Request(new PackageItem("hello-llm"));
-        Assert.True(f.Run(request with { LockOnly = true }).Result.Success);
-        // Newer tiny-tokenizer 1.x appears on the index: the lock still decides.
-        f.Publish(new WheelBuilder("tiny-tokenizer", "1.5.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return []\n"));
-        f.Server.ResetCounts();
+        // Newer tiny-tokenizer 1.x appears on the index after locking: the lock still decides.
+        var request = f.LockHelloStackThenPublishNewerTokenizer();
         var (result, log) = f.Run(request with { LockedMode = true });
         Assert.True(result.Success, log.All);
         Assert.Contains(result.Packages, p => p.Name == "tiny-tokenizer" && p.Version == "1.0.0");

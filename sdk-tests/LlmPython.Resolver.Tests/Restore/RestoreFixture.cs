@@ -40,6 +40,20 @@ public sealed class RestoreFixture : IDisposable
         Publish(hello);
     }
 
+    /// <summary>
+    /// Locks the hello stack (tiny-tokenizer 1.0.0), then publishes a newer tiny-tokenizer 1.5.0 the lock must keep out,
+    /// and clears the request log. Returns the request that was locked.
+    /// </summary>
+    public RestoreRequest LockHelloStackThenPublishNewerTokenizer()
+    {
+        PublishHelloStack();
+        var request = Request(new PackageItem("hello-llm"));
+        Assert.True(Run(request with { LockOnly = true }).Result.Success);
+        Publish(new WheelBuilder("tiny-tokenizer", "1.5.0").AddFile("tiny_tokenizer/__init__.py", "def split(s):\n    return []\n"));
+        Server.ResetCounts();
+        return request;
+    }
+
     public RestoreRequest Request(params PackageItem[] packages) => new()
     {
         ProjectPath = Path.Combine(ProjectDir, "App.csproj"),
