@@ -19,6 +19,7 @@ public sealed class WheelBuilder
     private readonly HashSet<string> _omitFromRecord = new(StringComparer.Ordinal);
     private readonly HashSet<string> _corruptHash = new(StringComparer.Ordinal);
     private readonly HashSet<string> _corruptSize = new(StringComparer.Ordinal);
+    private readonly List<(string Path, byte[] Content)> _recordOnlyRows = [];
 
     public WheelBuilder(string name, string version)
     {
@@ -117,6 +118,13 @@ public sealed class WheelBuilder
     /// <summary>RECORD gets a wrong size for this member.</summary>
     public WheelBuilder CorruptRecordSizeOf(string path) { _corruptSize.Add(path); return this; }
 
+    /// <summary>RECORD lists <paramref name="path"/> (hash and size of <paramref name="content"/>), which the archive does not hold.</summary>
+    public WheelBuilder AddRecordOnlyRow(string path, string content)
+    {
+        _recordOnlyRows.Add((path, Encoding.UTF8.GetBytes(content)));
+        return this;
+    }
+
     /// <summary>RECORD does not list this member.</summary>
     public WheelBuilder OmitFromRecord(string path) { _omitFromRecord.Add(path); return this; }
 
@@ -178,6 +186,8 @@ public sealed class WheelBuilder
             var size = _corruptSize.Contains(m.Name) ? m.Content.Length + 1 : m.Content.Length;
             record.Append($"{CsvField(m.Name)},sha256={hash},{size}\n");
         }
+        foreach (var (path, content) in _recordOnlyRows)
+            record.Append($"{CsvField(path)},sha256={HashOf(content)},{content.Length}\n");
         record.Append(RecordListsItselfWithHash ? $"{recordPath},sha256={HashOf([])},0\n" : $"{recordPath},,\n");
         if (!OmitRecord)
             members.Add(new Member(recordPath, Encoding.UTF8.GetBytes(record.ToString()), 0x81A4));

@@ -142,6 +142,36 @@ public class EnvironmentUpdaterTests
     }
 
     [Fact]
+    public async Task Errors_name_paths_in_the_environment_never_the_staging_copy()
+    {
+        using var s = new Setup();
+        // One wheel that installs site-packages/twice.py twice (root and .data/purelib): refused while placing files.
+        var twice = s.Wheel(new WheelBuilder("twice", "1.0").AddFile("twice.py", "a\n").AddDataFile("purelib", "twice.py", "b\n"));
+
+        var e = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(twice));
+
+        Assert.Equal(InstallerErrorCodes.FileConflict, e.Code);
+        Assert.Contains($"'{Path.Combine(s.Layout.SitePackages, "twice.py")}'", e.Message);
+        Assert.DoesNotContain(".staging", e.Message);
+        Assert.Equal("twice", e.PackageName);
+        Assert.Empty(Directory.EnumerateDirectories(s.Dir.Sub("obj"), ".venv.*"));
+    }
+
+    [Fact]
+    public async Task Warnings_of_installed_wheels_are_returned()
+    {
+        using var s = new Setup();
+        var newer = s.Wheel(Pkg("newer", "1.0").With(b => b.WheelVersion = "1.9"));
+
+        var first = await s.Update(newer, s.Wheel(Pkg("plain", "1.0")));
+
+        var warning = Assert.Single(first.Warnings);
+        Assert.Equal(InstallerErrorCodes.NewerWheelVersion, warning.Code);
+        Assert.Contains("'newer-1.0-py3-none-any.whl' has Wheel-Version 1.9", warning.Message);
+        Assert.Empty((await s.Update(newer, s.Wheel(Pkg("plain", "1.0")))).Warnings); // only an install warns, as in pip
+    }
+
+    [Fact]
     public async Task A_damaged_distribution_is_repaired()
     {
         using var s = new Setup();

@@ -203,7 +203,19 @@ public class WheelArchiveTests
     public void Case26_newer_minor_wheel_version_installs()
     {
         using var dir = new ScratchFolder();
-        Extract(dir, Fancy.Builder().With(b => b.WheelVersion = "1.1"));
+        var wheel = Extract(dir, Fancy.Builder().With(b => b.WheelVersion = "1.1"));
+        Assert.True(wheel.WheelVersion.IsNewerThanSupported); // WheelInstallerTests: installed with LLMPY0815
+    }
+
+    [Theory]
+    [InlineData("0.1")] // older tools wrote it; pip installs it
+    [InlineData("1.0")]
+    [InlineData("1")]
+    public void Case26_older_and_current_wheel_versions_install(string version)
+    {
+        using var dir = new ScratchFolder();
+        var wheel = Extract(dir, Fancy.Builder().With(b => b.WheelVersion = version));
+        Assert.False(wheel.WheelVersion.IsNewerThanSupported);
     }
 
     [Fact]
@@ -212,7 +224,19 @@ public class WheelArchiveTests
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().With(b => b.WheelVersion = "2.0"));
         Assert.Equal(InstallerErrorCodes.IncompatibleWheelVersion, e.Code);
-        Assert.Contains("Incompatible Wheel-Version", e.Message);
+        Assert.Contains("'fancy-1.0.0-py2.py3-none-any.whl' has Wheel-Version 2.0, a major version this installer does not support", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("one")]
+    [InlineData("1.x")]
+    public void Case26c_a_wheel_version_that_is_no_version_is_refused(string version)
+    {
+        using var dir = new ScratchFolder();
+        var e = Refused(dir, Fancy.Builder().With(b => b.WheelVersion = version));
+        Assert.Equal(InstallerErrorCodes.IncompatibleWheelVersion, e.Code);
+        Assert.Contains("fancy-1.0.0.dist-info/WHEEL", e.Message);
     }
 
     [Fact]

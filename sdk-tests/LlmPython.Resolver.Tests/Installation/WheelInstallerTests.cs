@@ -91,6 +91,58 @@ public class WheelInstallerTests
     }
 
     [Fact]
+    public async Task Setuptools_wrappers_of_the_entry_points_in_data_scripts_are_replaced_by_the_launchers()
+    {
+        using var dir = new ScratchFolder();
+        // An old setuptools wheel built on Windows: its own wrappers of 'tool' (console) and 'Tool-Gui' (GUI),
+        // one named exactly as the entry point, next to a script of its own and a file that only looks like one.
+        var builder = new WheelBuilder("wrapped", "1.0").AddFile("wrapped.py", "def main():\n    return 0\n")
+            .AddConsoleScript("tool", "wrapped:main")
+            .AddGuiScript("Tool-Gui", "wrapped:main")
+            .AddDataFile("scripts", "tool", "#!python\n# setuptools wrapper\n")
+            .AddDataFile("scripts", "tool-script.py", "#!python\n# setuptools wrapper\n")
+            .AddDataFile("scripts", "tool.exe", "MZ launcher")
+            .AddDataFile("scripts", "tool.EXE.Manifest", "<assembly/>")
+            .AddDataFile("scripts", "tool.pya", "x")
+            .AddDataFile("scripts", "Tool-Gui-script.pyw", "#!pythonw\n")
+            .AddDataFile("scripts", "Tool-Gui.exe", "MZ launcher")
+            .AddDataFile("scripts", "own-script", "#!python\nprint('own')\n")
+            .AddDataFile("scripts", "tool-gui.exe", "another name: entry point names are case-sensitive");
+        var wheel = await Fancy.UnpackAsync(dir, builder);
+
+        var result = WheelInstaller.Install(wheel, Fancy.Scheme(dir.Sub("env")));
+
+        Assert.Equal(["Tool-Gui", "own-script", "tool", "tool-gui.exe"], Fancy.Files(dir.Sub("env", "scripts")));
+        Assert.Contains("from wrapped import main", File.ReadAllText(dir.Sub("env", "scripts", "tool")));
+        Assert.DoesNotContain(result.Record, r => r.Path.Contains("-script.py", StringComparison.Ordinal) || r.Path.EndsWith("tool.exe", StringComparison.Ordinal));
+        Assert.Single(result.Record, r => r.Path == "../scripts/tool");
+    }
+
+    [Theory]
+    [InlineData("0.1", false)]
+    [InlineData("1.0", false)]
+    [InlineData("1.9", true)]
+    [InlineData("1.0.1", true)]
+    public async Task A_newer_minor_wheel_version_installs_with_a_warning_naming_the_wheel(string version, bool warns)
+    {
+        using var dir = new ScratchFolder();
+        var wheel = await Fancy.UnpackAsync(dir, Fancy.Builder().With(b => b.WheelVersion = version));
+
+        var result = WheelInstaller.Install(wheel, Fancy.Scheme(dir.Sub("env")));
+
+        Assert.True(File.Exists(dir.Sub("env", "purelib", "fancy", "__init__.py")));
+        if (!warns)
+        {
+            Assert.Empty(result.Warnings);
+            return;
+        }
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(InstallerErrorCodes.NewerWheelVersion, warning.Code);
+        Assert.Equal("fancy", warning.PackageName);
+        Assert.Contains($"'fancy-1.0.0-py2.py3-none-any.whl' has Wheel-Version {version}", warning.Message);
+    }
+
+    [Fact]
     public async Task Case28_executable_flag_passes_through()
     {
         if (OperatingSystem.IsWindows())

@@ -1,6 +1,8 @@
+using LlmPython.Resolver.Installation;
+
 namespace LlmPython.Resolver.Environments;
 
-/// <summary>What an update did: names installed and removed, and how files were placed.</summary>
+/// <summary>What an update did: names installed and removed, how files were placed, and warnings of the installs.</summary>
 /// <param name="NoOp">Nothing changed: the environment already matched and passed the integrity check.</param>
 public sealed record EnvironmentUpdateResult(
     VirtualEnvironmentLayout Layout,
@@ -9,4 +11,7 @@ public sealed record EnvironmentUpdateResult(
     IReadOnlyList<string> Removed,
     int Unchanged,
     int LinkedFiles,
-    int CopiedFiles);
+    int CopiedFiles)
+{
+    public IReadOnlyList<InstallWarning> Warnings { get; init; } = [];
+}

@@ -69,6 +69,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
 
         var staging = Path.Combine(parent, $".{name}.staging-{Guid.NewGuid():N}"[..(name.Length + 18)]);
         int linked = 0, copied = 0;
+        IReadOnlyList<InstallWarning> installWarnings = [];
         try
         {
             if (reusable)
@@ -85,6 +86,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
             // their order, so "the later distribution wins a shared file" stays true.
             var (independent, ordered) = SplitByFileOverlap(toInstall, unpacked);
             var installedNow = new System.Collections.Concurrent.ConcurrentBag<(EnvironmentState.Package Package, int Linked, int Copied)>();
+            var warnings = new System.Collections.Concurrent.ConcurrentBag<InstallWarning>();
             void InstallOne(DesiredWheel w)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -97,6 +99,8 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
                     // Like pip: a later distribution may replace a file another one also ships (namespace __init__.py).
                     OverwriteExisting = true,
                 });
+                foreach (var warning in result.Warnings)
+                    warnings.Add(warning);
                 installedNow.Add((new EnvironmentState.Package(project, w.Version, w.Sha256.ToLowerInvariant(), w.Requested, w.DirectUrl, Path.GetFileName(result.DistInfoPath)),
                     result.LinkedFiles, result.CopiedFiles));
             }
@@ -116,20 +120,27 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
                 copied += c;
                 packages.Add(package);
             }
+            installWarnings = warnings.OrderBy(w => w.PackageName, StringComparer.Ordinal).ThenBy(w => w.Code, StringComparer.Ordinal).ToList();
             new EnvironmentState(baseInterpreter.Executable, baseInterpreter.Version, packages).Write(staging);
             Swap(staging, root, parent, name);
         }
         catch (Exception e)
         {
             DeleteTree(staging);
+            // Messages name paths as the user will have them: the staging copy is gone once this returns.
             if (e is IOException or UnauthorizedAccessException)
                 throw new LlmPyException(InstallerErrorCodes.WriteFailed,
-                    $"Updating the Python environment '{root}' failed: {e.Message}. The previous environment was kept; check free space and permissions, then build again.", e);
+                    $"Updating the Python environment '{root}' failed: {e.Message.Replace(staging, root)}. The previous environment was kept; check free space and permissions, then build again.", e);
+            if (e is LlmPyException coded && coded.Message.Contains(staging, StringComparison.Ordinal))
+                throw new LlmPyException(coded.Code, coded.Message.Replace(staging, root), coded.InnerException) { PackageName = coded.PackageName };
             throw;
         }
 
         var removedNames = toRemove.Select(ProjectOf).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new EnvironmentUpdateResult(layout, false, toInstall.Select(w => Canonical(w.Name)).ToList(), removedNames, kept.Count, linked, copied);
+        return new EnvironmentUpdateResult(layout, false, toInstall.Select(w => Canonical(w.Name)).ToList(), removedNames, kept.Count, linked, copied)
+        {
+            Warnings = installWarnings,
+        };
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public static class InstallerErrorCodes
     /// <summary>A file's hash or size differs from what RECORD says (a tampered or corrupt wheel).</summary>
     public const string RecordMismatch = "LLMPY0806";
 
-    /// <summary>The WHEEL file is missing or its Wheel-Version has an unsupported major version.</summary>
+    /// <summary>The WHEEL file is missing, its Wheel-Version is not a version, or its major version is newer than 1.</summary>
     public const string IncompatibleWheelVersion = "LLMPY0807";
 
     /// <summary>A <c>.data/&lt;scheme&gt;/</c> folder names a scheme other than purelib, platlib, headers, scripts, data.</summary>
@@ -44,4 +44,7 @@ public static class InstallerErrorCodes
 
     /// <summary>Two requested wheels are the same distribution (one name, two wheels).</summary>
     public const string DuplicateDistribution = "LLMPY0814";
+
+    /// <summary>Warning: a wheel's Wheel-Version has a newer minor version than 1.0 (e.g. 1.9); it is installed as 1.0, as pip does.</summary>
+    public const string NewerWheelVersion = "LLMPY0815";
 }

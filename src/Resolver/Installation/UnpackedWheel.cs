@@ -18,6 +18,7 @@ public sealed class UnpackedWheel
         Name = metadata["Name"] ?? DistInfo.Split('-')[0];
         Version = metadata["Version"] ?? "";
         RootIsPurelib = string.Equals(wheelFile["Root-Is-Purelib"], "true", StringComparison.OrdinalIgnoreCase);
+        WheelVersion = WheelFormatVersion.TryParse(wheelFile["Wheel-Version"]) ?? throw new FormatException("WHEEL has no valid Wheel-Version");
         Record = record;
         EntryPoints = entryPoints is null ? [] : ScriptEntryPoint.Parse(entryPoints);
     }
@@ -37,6 +38,8 @@ public sealed class UnpackedWheel
     /// <summary>".data" folder name (may be absent from the wheel).</summary>
     public string DataDir => DistInfo[..^".dist-info".Length] + ".data";
     public bool RootIsPurelib { get; }
+    /// <summary>Wheel-Version of WHEEL (its major version was checked at extraction).</summary>
+    public WheelFormatVersion WheelVersion { get; }
     /// <summary>Archive paths of the extracted files (no directories, no __pycache__).</summary>
     public IReadOnlyList<string> Files { get; }
     /// <summary>RECORD of the wheel by normalized path (verified at extraction).</summary>

@@ -8,7 +8,7 @@ namespace LlmPython.Resolver.Installation;
 
 /// <summary>
 /// Checks a wheel archive against the binary distribution format and extracts it: member paths are
-/// safe, no links or special files, one .dist-info matching the file name, a supported Wheel-Version,
+/// safe, no links or special files, one .dist-info matching the file name, a Wheel-Version whose major version is supported,
 /// a RECORD that lists every file with a hash and size, and every byte matching RECORD.
 /// </summary>
 public static class WheelArchive
@@ -125,11 +125,14 @@ public static class WheelArchive
     {
         if (!members.TryGetValue($"{distInfo}/WHEEL", out var entry))
             throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion, $"The wheel '{wheel}' has no {distInfo}/WHEEL file, so it is not a valid wheel.");
-        var version = HeaderFile.Parse(ReadText(entry))["Wheel-Version"];
-        var major = version?.Split('.')[0];
-        if (major != "1")
+        var text = HeaderFile.Parse(ReadText(entry))["Wheel-Version"];
+        var version = WheelFormatVersion.TryParse(text)
+            ?? throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion,
+                $"The wheel '{wheel}' has {(text is null ? "no Wheel-Version" : $"the invalid Wheel-Version '{text}'")} in {distInfo}/WHEEL, so it is not a valid wheel. Rebuild it with a current wheel builder.");
+        // A newer minor version (1.9) is installed with a warning at install time (LLMPY0815); a newer major version is refused.
+        if (!version.IsSupported)
             throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion,
-                $"Incompatible Wheel-Version '{version ?? "(missing)"}' in '{wheel}': only 1.x is supported. Use a wheel built for Wheel-Version 1.");
+                $"The wheel '{wheel}' has Wheel-Version {version}, a major version this installer does not support (it installs Wheel-Version {WheelFormatVersion.Supported.Major}.x and older). Use a wheel built for Wheel-Version {WheelFormatVersion.Supported}, or a newer LlmPython.Sdk.");
     }
 
     private static void CheckEntryPoints(Dictionary<string, ZipArchiveEntry> members, string distInfo, string wheel)

@@ -6,7 +6,8 @@ namespace LlmPython.Resolver.Installation;
 
 /// <summary>
 /// Installs an unpacked wheel into an install scheme per the binary distribution format (no pip):
-/// scripts first, then <c>.data/&lt;scheme&gt;/</c> files, root files and .dist-info; regenerated RECORD,
+/// scripts first, then <c>.data/&lt;scheme&gt;/</c> files (without setuptools' wrappers of the entry points, see
+/// <see cref="EntryPointWrappers"/>), root files and .dist-info; regenerated RECORD,
 /// <c>INSTALLER</c>, <c>REQUESTED</c>, <c>direct_url.json</c>. A failure removes what it wrote.
 /// Uninstalls by RECORD.
 /// </summary>
@@ -69,7 +70,7 @@ public static class WheelInstaller
                 File.Delete(recordPath);
             File.WriteAllText(recordPath, RecordFile.Write(rows), new UTF8Encoding(false));
             written.Add(recordPath);
-            return new InstalledDistribution(wheel.Name, wheel.Version, distInfoDir, rows, linked, copied);
+            return new InstalledDistribution(wheel.Name, wheel.Version, distInfoDir, rows, linked, copied) { Warnings = Warnings(wheel) };
         }
         catch (Exception e)
         {
@@ -170,6 +171,9 @@ public static class WheelInstaller
                     throw new LlmPyException(InstallerErrorCodes.UnknownDataScheme,
                         $"The wheel '{wheelName}' contains '{file}', which is not under a known scheme (purelib, platlib, headers, scripts, data). The wheel is refused.") { PackageName = wheel.Name };
                 var relative = string.Join('/', parts[2..]);
+                // setuptools' own wrappers of the entry points: the launcher written above replaces them (as in pip).
+                if (parts[1] == "scripts" && EntryPointWrappers.IsWrapper(parts[^1], wheel.EntryPoints))
+                    continue;
                 var destination = WheelPathRules.Resolve(folder, relative, wheelName);
                 if (parts[1] == "scripts")
                     plan.Add(new PlannedItem(destination, null, null, Shebang.Rewrite(File.ReadAllBytes(source), scheme.Interpreter), true, false));
@@ -190,6 +194,14 @@ public static class WheelInstaller
             plan.Add(new PlannedItem(Path.Combine(distInfoDir, "direct_url.json"), null, null, DirectUrlJson(url, wheel.Sha256), false, false));
         return plan;
     }
+
+    /// <summary>A Wheel-Version newer than the installer's (same major version): installed, with a warning, as pip does.</summary>
+    private static IReadOnlyList<InstallWarning> Warnings(UnpackedWheel wheel)
+        => wheel.WheelVersion.IsNewerThanSupported
+            ? [new InstallWarning(InstallerErrorCodes.NewerWheelVersion,
+                $"The wheel '{wheel.FileName}' has Wheel-Version {wheel.WheelVersion}, newer than the {WheelFormatVersion.Supported} this installer implements; it was installed as a {WheelFormatVersion.Supported} wheel (as pip does), so anything the newer format adds is ignored. Use a wheel built for Wheel-Version {WheelFormatVersion.Supported}, or a newer LlmPython.Sdk.",
+                wheel.Name)]
+            : [];
 
     private static void CheckConflicts(List<PlannedItem> plan, UnpackedWheel wheel, string distInfoDir, InstallOptions options)
     {

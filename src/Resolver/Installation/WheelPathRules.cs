@@ -63,7 +63,7 @@ public static class WheelPathRules
         var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
         if (!full.StartsWith(prefix, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
             throw new LlmPyException(InstallerErrorCodes.UnsafePath,
-                $"The wheel '{wheel}' contains the path '{relative}', which resolves outside '{root}'. The wheel is refused.");
+                $"The wheel '{wheel}' contains the path '{relative}', which resolves outside the folder it installs into. The wheel is refused.");
         return full;
     }
 
