@@ -9,6 +9,7 @@ namespace LlmPython.Sdk.EndToEnd;
 /// editing an included file re-resolves, a second build is a no-op, and a file whose sha256 is not listed is refused.
 /// PythonExport then writes requirements.&lt;section&gt;.txt that pip installs with --require-hashes into a fresh venv,
 /// and a pylock.&lt;section&gt;.toml that Python's tomllib reads back as the lock; two exports are byte-identical.
+/// A PythonProject (pyproject.toml, read with the Tomlyn the package ships) resolves its dependencies, extras and uv index pins.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class RequirementsFileBuildTests : IDisposable
@@ -147,13 +148,51 @@ public sealed class RequirementsFileBuildTests : IDisposable
 
         // A second export (and one after deleting the files) writes the same bytes.
         project.Build("-t:PythonExport").ShouldSucceed();
-        Assert.Equal(firstBytes, (File.ReadAllBytes(requirements), File.ReadAllBytes(pylock)));
+        Assert.Equal(firstBytes.Item1, File.ReadAllBytes(requirements));
+        Assert.Equal(firstBytes.Item2, File.ReadAllBytes(pylock));
         File.Delete(requirements);
         File.Delete(pylock);
         project.Build("-t:PythonExport", "-p:PythonExportFormat=requirements").ShouldSucceed();
         Assert.Equal(firstBytes.Item1, File.ReadAllBytes(requirements));
         Assert.False(File.Exists(pylock), "PythonExportFormat=requirements wrote a pylock file");
         Assert.Contains("Exported ", export.StdOut + project.Build("-t:PythonExport", "-v:n").StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PyProject_DependenciesExtrasAndUvIndexPins_Resolve_AndRequiresPythonIsChecked()
+    {
+        var project = Project("PyProj", """<PythonProject Include="python/pyproject.toml" Extras="extra" />""")
+            .WithFile("python/pyproject.toml", $$"""
+                [project]
+                name = "pyproj"
+                requires-python = ">=3.8"
+                dependencies = ["alpha>=1.0"]
+
+                [project.optional-dependencies]
+                extra = ["gamma==1.0.0"]
+
+                [[tool.uv.index]]
+                name = "extra-index"
+                url = "{{_server.NamedIndexUrl("extra")}}"
+                explicit = true
+
+                [tool.uv.sources]
+                gamma = { index = "extra-index" }
+
+                [tool.ruff]
+                line-length = 100
+                """);
+
+        project.Build().ShouldSucceed();
+        Assert.Equal(["alpha", "beta", "gamma"], Pins(project).Select(p => p.Item1));
+        Assert.Equal("2.0.0", LockFileView.Single(project.PathOf("python.lock.json"), "beta").Version);
+        VenvPython.Run(project.PathOf("obj/python/venv"), "-c", "import alpha, gamma").ShouldSucceed();
+        Assert.Contains("Python environment is up to date for PyProj", project.Build().ShouldSucceed().StdOut, StringComparison.Ordinal);
+
+        project.WithFile("python/pyproject.toml", File.ReadAllText(project.PathOf("python/pyproject.toml")).Replace(">=3.8", ">=3.99", StringComparison.Ordinal));
+        var refused = project.Build().ShouldFail();
+        Assert.Contains("LLMPY0083", refused.StdOut, StringComparison.Ordinal);
+        Assert.Contains("pyproject.toml", refused.StdOut, StringComparison.Ordinal);
     }
 
     private static string Python(string executable, params string[] arguments)

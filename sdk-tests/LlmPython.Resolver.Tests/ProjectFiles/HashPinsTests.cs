@@ -28,20 +28,21 @@ public sealed class HashPinsTests
 
     [Fact]
     public void ListedHash_Passes_AndUnpinnedPackagesAreNotRestricted() =>
-        HashPins.Verify(Request(new HashPin("alpha", [Other, Good], "requirements.txt(3)")), Section(Good));
+        HashPins.Verify(Request(new HashPin("alpha", [Other, Good], "requirements.txt", 3)), Section(Good));
 
     [Fact]
     public void UnlistedHash_IsRefused_NamingPackageFileAndLine()
     {
-        var error = Assert.Throws<LlmPyException>(() => HashPins.Verify(Request(new HashPin("alpha", [Other], "requirements.txt(3)")), Section(Good)));
+        var error = Assert.Throws<LlmPyException>(() => HashPins.Verify(Request(new HashPin("alpha", [Other], "requirements.txt", 3)), Section(Good)));
         Assert.Equal("LLMPY0076", error.Code);
         Assert.Equal("alpha", error.PackageName);
         Assert.Contains("alpha 1.0", error.Message, StringComparison.Ordinal);
         Assert.Contains("requirements.txt(3)", error.Message, StringComparison.Ordinal);
         Assert.Contains(Good, error.Message, StringComparison.Ordinal);
+        Assert.Equal(("requirements.txt", 3), (error.SourceFile, error.SourceLine));
     }
 
     [Fact]
     public void PinsOfTheSamePackage_FromSeveralLines_Unite() =>
-        HashPins.Verify(Request(new HashPin("alpha", [Other], "a.txt(1)"), new HashPin("alpha", [Good], "b.txt(1)")), Section(Good));
+        HashPins.Verify(Request(new HashPin("alpha", [Other], "a.txt", 1), new HashPin("alpha", [Good], "b.txt", 1)), Section(Good));
 }

@@ -2,8 +2,11 @@ using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.ProjectFiles;
 
-/// <summary>The sha256 values a requirement lists with <c>--hash</c>: the locked file of <see cref="Name"/> must have one of them.</summary>
-public sealed record HashPin(string Name, IReadOnlyList<string> Sha256, string Origin);
+/// <summary>The sha256 values a requirement lists with <c>--hash</c> (at <see cref="File"/>, <see cref="Line"/>): the locked file of <see cref="Name"/> must have one of them.</summary>
+public sealed record HashPin(string Name, IReadOnlyList<string> Sha256, string File, int Line)
+{
+    public string Origin => Line > 0 ? $"{File}({Line})" : File;
+}
 
 /// <summary>A <c>requires-python</c> of a PythonProject, checked against the interpreter.</summary>
 public sealed record RequiresPythonPin(string Specifier, string Origin);

@@ -93,7 +93,7 @@ public sealed partial class RequirementsFileReader
             name = RequirementText.NameOf(item);
         }
         if (hashes.Count > 0)
-            _inputs.Hashes.Add(new HashPin(name, hashes, Where(line)));
+            _inputs.Hashes.Add(new HashPin(name, hashes, line.File, line.Number));
     }
 
     private void ReadOptions(RequirementsFileLine line, string[] words, bool constraints)
