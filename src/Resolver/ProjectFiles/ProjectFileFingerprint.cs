@@ -25,16 +25,8 @@ public static class ProjectFileFingerprint
             return;
         foreach (var name in RequirementsFileLines.VariableNames(content).Distinct(StringComparer.Ordinal))
             text.Append("env:").Append(name).Append('=').Append(Environment.GetEnvironmentVariable(name)).Append('\n');
-        IEnumerable<RequirementsFileLine> lines;
-        try
-        {
-            lines = RequirementsFileLines.Read(path, name => Environment.GetEnvironmentVariable(name)).ToList();
-        }
-        catch (Diagnostics.LlmPyException)
-        {
-            return; // an undefined ${VAR}: the engine reports it
-        }
-        foreach (var line in lines)
+        // An unset ${VAR} stays as written here (its absence is already recorded above); the engine reports it.
+        foreach (var line in RequirementsFileLines.Read(path, name => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : "${" + name + "}"))
         {
             var words = line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             for (int i = 0; i < words.Length; i++)
