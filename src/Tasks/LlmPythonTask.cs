@@ -32,7 +32,7 @@ public abstract class LlmPythonTask : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (LlmPyException ex)
         {
-            var (file, line) = Locate(ex.PackageName);
+            var (file, line) = ex.SourceFile is not null ? (ex.SourceFile, ex.SourceLine) : Locate(ex.PackageName);
             LogCoded(isError: true, ex.Code, ex.Message, file, line);
             Log.LogMessage(MessageImportance.Low, ex.ToString());
             return false;

@@ -23,6 +23,8 @@ internal sealed class MSBuildRestoreLog : IRestoreLog
     public void Warning(string code, string message, string? file = null)
         => _log.LogWarning(null, code, null, string.IsNullOrEmpty(file) ? _projectFile : file, 0, 0, 0, 0, "{0}", message);
 
-    public void Error(string code, string message, string? file = null)
-        => _log.LogError(null, code, null, string.IsNullOrEmpty(file) ? _projectFile : file, 0, 0, 0, 0, "{0}", message);
+    public void Error(string code, string message, string? file = null) => Error(code, message, file, 0);
+
+    public void Error(string code, string message, string? file, int line)
+        => _log.LogError(null, code, null, string.IsNullOrEmpty(file) ? _projectFile : file, line, 0, 0, 0, "{0}", message);
 }

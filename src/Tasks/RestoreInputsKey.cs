@@ -29,6 +29,13 @@ internal static class RestoreInputsKey
         AddItems(text, "PythonIndex", task.PythonIndexes);
         AddItems(text, "PythonFindLinks", task.PythonFindLinks);
         AddItems(text, "PythonConstraint", task.PythonConstraints);
+        AddItems(text, "PythonRequirementsFile", task.PythonRequirementsFiles);
+        AddItems(text, "PythonProject", task.PythonProjects);
+        // The files' contents (and what they include, and the ${VAR}s they use) decide the request as much as items do.
+        if (task.PythonRequirementsFiles.Length + task.PythonProjects.Length > 0)
+            LlmPython.Resolver.ProjectFiles.ProjectFileFingerprint.Describe(text,
+                task.PythonRequirementsFiles.Select(i => task.ToFilePath(i, "PythonRequirementsFile")),
+                task.PythonProjects.Select(i => task.ToFilePath(i, "PythonProject")));
         Add("PythonVersion", task.PythonVersion);
         Add("PythonExecutable", task.PythonExecutable);
         Add("PythonIndexUrl", task.PythonIndexUrl);

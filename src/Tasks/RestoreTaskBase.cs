@@ -17,6 +17,10 @@ public abstract class RestoreTaskBase : LlmPythonTask
     public ITaskItem[] PythonIndexes { get; set; } = [];
     public ITaskItem[] PythonFindLinks { get; set; } = [];
     public ITaskItem[] PythonConstraints { get; set; } = [];
+    /// <summary>PythonRequirementsFile items: pip requirements files, read by the engine.</summary>
+    public ITaskItem[] PythonRequirementsFiles { get; set; } = [];
+    /// <summary>PythonProject items: pyproject.toml files (metadata Extras), read by the engine.</summary>
+    public ITaskItem[] PythonProjects { get; set; } = [];
 
     public string? PythonVersion { get; set; }
     public string? PythonExecutable { get; set; }
@@ -74,6 +78,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
             Indexes = indexes,
             FindLinks = PythonFindLinks.Select(ToFindLinks).Distinct(StringComparer.Ordinal).ToList(),
             Constraints = PythonConstraints.Select(ToConstraint).Distinct().ToList(),
+            RequirementsFiles = PythonRequirementsFiles.Select(i => ToFilePath(i, "PythonRequirementsFile")).Distinct(StringComparer.Ordinal).ToList(),
+            Projects = PythonProjects.Select(i => new ProjectFileItem(ToFilePath(i, "PythonProject"), Metadata(i, "Extras"))).Distinct().ToList(),
             PythonVersion = NullIfEmpty(PythonVersion),
             PythonExecutable = NullIfEmpty(PythonExecutable) is { } exe ? Path.GetFullPath(exe, ProjectDirectory) : null,
             PythonIndexUrl = NullIfEmpty(PythonIndexUrl) ?? "https://pypi.org/simple",
@@ -146,6 +152,16 @@ public abstract class RestoreTaskBase : LlmPythonTask
             throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
                 "A PythonFindLinks item has an empty Include. Set Include to an HTML page URL or a local folder of wheels.");
         return IsUrl(location) ? location : Path.GetFullPath(location, BaseDirectory(item));
+    }
+
+    /// <summary>A requirements file or pyproject.toml: relative to the file that declared the item.</summary>
+    internal string ToFilePath(ITaskItem item, string itemType)
+    {
+        string path = item.ItemSpec.Trim();
+        if (path.Length == 0)
+            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+                $"A {itemType} item has an empty Include. Set Include to the path of the file.");
+        return Path.GetFullPath(path, BaseDirectory(item));
     }
 
     private static ConstraintItem ToConstraint(ITaskItem item)

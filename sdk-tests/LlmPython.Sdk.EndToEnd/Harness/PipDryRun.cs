@@ -61,8 +61,8 @@ public static partial class PipDryRun
         return (lines[0], lines[1], lines[2].Replace('-', '_').Replace('.', '_'));
     }
 
-    /// <summary>Runs a command (3 minutes at most) and returns its exit code and output.</summary>
-    internal static (int ExitCode, string StdOut, string StdErr) Exec(string executable, string[] arguments)
+    /// <summary>Runs a program (3 minutes at most) and returns its exit code and output.</summary>
+    public static (int ExitCode, string StdOut, string StdErr) Exec(string executable, string[] arguments)
     {
         var startInfo = new ProcessStartInfo(executable)
         {

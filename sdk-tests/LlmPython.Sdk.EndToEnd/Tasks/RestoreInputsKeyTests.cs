@@ -45,4 +45,41 @@ public sealed class RestoreInputsKeyTests
         };
         Assert.NotEqual(RestoreInputsKey.Compute(Task()), RestoreInputsKey.Compute(Task(edit)));
     }
+
+    [Fact]
+    public void A_requirements_file_is_an_input_with_what_it_includes_and_the_variables_it_uses()
+    {
+        var dir = Directory.CreateTempSubdirectory("llmpython-key-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "requirements.txt"), "-c constraints.txt\nhello-llm==${HELLO_VERSION_FOR_KEY_TEST}\n");
+            File.WriteAllText(Path.Combine(dir, "constraints.txt"), "numpy<2\n");
+            File.WriteAllText(Path.Combine(dir, "pyproject.toml"), "[project]\ndependencies = []\n");
+            string Key() => RestoreInputsKey.Compute(Task(t =>
+            {
+                t.PythonRequirementsFiles = [new TaskItem(Path.Combine(dir, "requirements.txt"))];
+                t.PythonProjects = [new TaskItem(Path.Combine(dir, "pyproject.toml"))];
+            }));
+
+            var key = Key();
+            Assert.Equal(key, Key());
+            Assert.NotEqual(RestoreInputsKey.Compute(Task()), key);
+
+            File.WriteAllText(Path.Combine(dir, "constraints.txt"), "numpy<3\n");
+            var edited = Key();
+            Assert.NotEqual(key, edited);
+
+            Environment.SetEnvironmentVariable("HELLO_VERSION_FOR_KEY_TEST", "0.2");
+            var withVariable = Key();
+            Environment.SetEnvironmentVariable("HELLO_VERSION_FOR_KEY_TEST", null);
+            Assert.NotEqual(edited, withVariable);
+
+            File.WriteAllText(Path.Combine(dir, "pyproject.toml"), "[project]\ndependencies = [\"numpy\"]\n");
+            Assert.NotEqual(edited, Key());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

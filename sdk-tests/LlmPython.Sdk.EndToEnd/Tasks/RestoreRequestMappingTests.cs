@@ -159,4 +159,18 @@ public sealed class RestoreRequestMappingTests : IDisposable
 
         Assert.Equal(TaskDiagnosticCodes.WhyWithoutPackage, Assert.Single(engine.Errors).Code);
     }
+
+    [Fact]
+    public void RequirementsFilesAndProjects_AreAbsolute_RelativeToTheirDefiningProject()
+    {
+        var task = NewTask();
+        task.PythonRequirementsFiles = [Item("requirements.txt"), Item("requirements.txt"), Item("req.txt", ("LlmPythonDefiningProject", LibProject))];
+        task.PythonProjects = [Item("py/pyproject.toml", ("Extras", "gpu;cpu"))];
+
+        var request = task.BuildRequest();
+
+        Assert.Equal([Path.Combine(_dir, "app", "requirements.txt"), Path.Combine(_dir, "lib", "req.txt")], request.RequirementsFiles);
+        var project = Assert.Single(request.Projects);
+        Assert.Equal((Path.Combine(_dir, "app", "py", "pyproject.toml"), "gpu;cpu"), (project.Path, project.Extras));
+    }
 }

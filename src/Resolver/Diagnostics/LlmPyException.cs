@@ -18,5 +18,11 @@ public class LlmPyException : Exception
     /// <summary>The package the failure is about, when there is one.</summary>
     public string? PackageName { get; init; }
 
+    /// <summary>The file the failure is in when it is not the project (a requirements file, a pyproject.toml).</summary>
+    public string? SourceFile { get; init; }
+
+    /// <summary>1-based line in <see cref="SourceFile"/>, or 0 when unknown.</summary>
+    public int SourceLine { get; init; }
+
     public override string ToString() => $"{Code}: {Message}";
 }

@@ -38,6 +38,10 @@ public static class LockInputs
         lines.AddRange(request.Constraints
             .Select(c => "constraint|" + c.Name + "|" + c.Version)
             .OrderBy(s => s, StringComparer.Ordinal));
+        // --hash pins of requirements files (absent for projects without them: their hash is unchanged).
+        lines.AddRange(request.RequiredHashes
+            .Select(h => "hash|" + h.Name + "|" + string.Join(",", h.Sha256.Order(StringComparer.Ordinal)))
+            .Distinct().OrderBy(s => s, StringComparer.Ordinal));
         return string.Join("\n", lines);
     }
 

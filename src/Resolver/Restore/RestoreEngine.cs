@@ -16,6 +16,8 @@ public interface IRestoreLog
     void Message(string text, bool important = false);
     void Warning(string code, string message, string? file = null);
     void Error(string code, string message, string? file = null);
+    /// <summary>An error at a line of a file (a requirements file); loggers without lines drop it.</summary>
+    void Error(string code, string message, string? file, int line) => Error(code, message, file);
 }
 
 /// <summary>One locked package as the build sees it (becomes a PythonResolvedPackage item).</summary>
@@ -65,6 +67,24 @@ public sealed class RestoreEngine
         Guard(request, async () => LockedGraph.Why(await LockAsync(request, cancellationToken).ConfigureAwait(false), package))
         ?? "(no resolution: see the errors above)";
 
+    /// <summary>
+    /// Locks as PythonLock does (a current lock is reused without the network), then writes every section of the lockfile
+    /// as pylock.&lt;section&gt;.toml and/or requirements.&lt;section&gt;.txt into <paramref name="outputDirectory"/>. Null on failure.
+    /// </summary>
+    public IReadOnlyList<string>? Export(RestoreRequest request, string outputDirectory, string? formats, CancellationToken cancellationToken = default) =>
+        Guard(request, async () =>
+        {
+            var parsed = Exporting.LockExporter.ParseFormats(formats);
+            var session = RestoreSession.Open(request with { LockOnly = true }, _log);
+            var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
+            await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+            var lockFile = LockFileReader.TryRead(request.LockFilePath) ?? new LockFile { InputsHash = "" };
+            var written = Exporting.LockExporter.Export(lockFile, request.LockFilePath, session.ProjectDirectory, outputDirectory, parsed, session.Request.FindLinks);
+            foreach (var file in written)
+                _log.Message($"Exported {file}", important: true);
+            return written;
+        });
+
     /// <summary>Detected driver/GPU, the candidate backends and which one would be chosen and why.</summary>
     public string DescribeGpu(RestoreRequest request, CancellationToken cancellationToken = default) =>
         Guard(request, async () =>
@@ -83,7 +103,7 @@ public sealed class RestoreEngine
         }
         catch (LlmPyException e)
         {
-            _log.Error(e.Code, e.Message, request.ProjectPath);
+            _log.Error(e.Code, e.Message, e.SourceFile ?? request.ProjectPath, e.SourceLine);
             return null;
         }
     }
@@ -142,7 +162,7 @@ public sealed class RestoreEngine
         var existing = LockFileReader.TryRead(request.LockFilePath);
         var current = existing is not null && existing.InputsHash == session.InputsHash;
         if (request.FromLockFileOnly)
-            return await LockFileOnlySection.FindAsync(session, gpu, existing, current, _log, cancellationToken).ConfigureAwait(false);
+            return Verified(session, await LockFileOnlySection.FindAsync(session, gpu, existing, current, _log, cancellationToken).ConfigureAwait(false));
 
         // Choose the backend first against the lock (no network), so a current lock is reused offline.
         BackendDecision? backend = null;
@@ -161,7 +181,7 @@ public sealed class RestoreEngine
         if (current && request.UpdatePackages.Count == 0 && existing!.FindEnvironment(sectionName) is { } reusable)
         {
             _log.Message($"Using {Path.GetFileName(request.LockFilePath)} ({sectionName}, {reusable.Packages.Count} packages).");
-            return reusable;
+            return Verified(session, reusable);
         }
 
         if (request.LockedMode)
@@ -174,13 +194,20 @@ public sealed class RestoreEngine
                 $"Python restore is in locked mode (PythonRestoreLockedMode=true), and {request.LockFilePath} cannot be used as is: {why}. Run a build without locked mode (or `dotnet build -t:PythonLock`) and commit the updated lockfile.");
         }
 
-        var resolved = await new LockResolver(session, _log).ResolveAsync(backend, sectionName, current ? existing : existing, cancellationToken).ConfigureAwait(false);
+        var resolved = Verified(session, await new LockResolver(session, _log).ResolveAsync(backend, sectionName, current ? existing : existing, cancellationToken).ConfigureAwait(false));
         // Sections of other machines stay while the project inputs are unchanged; they are stale otherwise.
         var others = current ? existing!.Environments.Where(e => e.Name != sectionName) : [];
         var lockFile = new LockFile { InputsHash = session.InputsHash, Environments = [.. others, resolved] };
         if (LockFileWriter.WriteIfChanged(lockFile, request.LockFilePath))
             _log.Message($"Wrote {request.LockFilePath} ({sectionName}, {resolved.Packages.Count} packages).", important: true);
         return resolved;
+    }
+
+    // --hash pins of requirements files: checked before the lock is written or any file is installed.
+    private static LockedEnvironment Verified(RestoreSession session, LockedEnvironment environment)
+    {
+        ProjectFiles.HashPins.Verify(session.Request, environment);
+        return environment;
     }
 
     /// <summary>

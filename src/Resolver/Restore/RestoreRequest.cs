@@ -19,6 +19,9 @@ public sealed record IndexItem(string Url, string? Name = null, bool Explicit = 
 /// <summary>One <c>PythonConstraint</c> item.</summary>
 public sealed record ConstraintItem(string Name, string Version);
 
+/// <summary>One <c>PythonProject</c> item: a pyproject.toml and the extras of it to install.</summary>
+public sealed record ProjectFileItem(string Path, string? Extras = null);
+
 /// <summary>Everything a restore needs, taken from the project's items and properties.</summary>
 public sealed record RestoreRequest
 {
@@ -27,6 +30,14 @@ public sealed record RestoreRequest
     public IReadOnlyList<IndexItem> Indexes { get; init; } = [];
     public IReadOnlyList<string> FindLinks { get; init; } = [];
     public IReadOnlyList<ConstraintItem> Constraints { get; init; } = [];
+    /// <summary>PythonRequirementsFile items (absolute paths): read into the lists above by <see cref="ProjectFileExpansion"/>.</summary>
+    public IReadOnlyList<string> RequirementsFiles { get; init; } = [];
+    /// <summary>PythonProject items (absolute paths): read into the lists above by <see cref="ProjectFileExpansion"/>.</summary>
+    public IReadOnlyList<ProjectFileItem> Projects { get; init; } = [];
+    /// <summary>--hash values of requirements files: the locked file of each named package must be one of them.</summary>
+    public IReadOnlyList<ProjectFiles.HashPin> RequiredHashes { get; init; } = [];
+    /// <summary>requires-python of PythonProject items, checked against the interpreter.</summary>
+    public IReadOnlyList<ProjectFiles.RequiresPythonPin> RequiresPython { get; init; } = [];
 
     public string? PythonVersion { get; init; }
     public string? PythonExecutable { get; init; }

@@ -51,6 +51,7 @@ internal sealed class RestoreSession
 
     public static RestoreSession Open(RestoreRequest request, IRestoreLog log)
     {
+        request = ProjectFiles.ProjectFileExpansion.Apply(request, log);
         var roots = RequestValidator.Validate(request, BackendSelector.IsBackendName);
         var family = new PyTorchFamily();
         foreach (var root in roots.Where(r => r.Cuda is not null && !family.IsRoutedToBackendIndex(r.Name.Value)))
@@ -61,6 +62,7 @@ internal sealed class RestoreSession
         var locator = new InterpreterLocator(Path.Combine(cache.Root, "interpreters"));
         var target = TargetEnvironment.Create(request, locator);
         var info = target.Interpreter.Info!;
+        ProjectFiles.ProjectFileExpansion.CheckRequiresPython(request, info.Version);
         var executable = string.IsNullOrEmpty(info.RealExecutable) ? target.Interpreter.ExecutablePath : info.RealExecutable;
         var implementation = string.IsNullOrEmpty(info.Implementation) ? "cpython" : info.Implementation;
         var baseInterpreter = target.IsHost

@@ -19,4 +19,6 @@ internal sealed class WarningCountingLog(IRestoreLog inner) : IRestoreLog
     }
 
     public void Error(string code, string message, string? file = null) => inner.Error(code, message, file);
+
+    public void Error(string code, string message, string? file, int line) => inner.Error(code, message, file, line);
 }
