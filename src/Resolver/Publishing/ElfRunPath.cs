@@ -45,6 +45,15 @@ public static class ElfRunPath
         return changed;
     }
 
+    /// <summary>The RUNPATH/RPATH values of <paramref name="file"/> (empty for a file that is not ELF or has none).</summary>
+    public static IReadOnlyList<string> Read(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        if (bytes.Length < 64 || bytes[0] != 0x7f || bytes[1] != (byte)'E' || bytes[2] != (byte)'L' || bytes[3] != (byte)'F')
+            return [];
+        return new Reader(bytes).SearchPaths().Select(p => p.Value).ToList();
+    }
+
     private static string Relative(string entry, string stagedRelativePath, string sourcePrefix)
     {
         var prefix = sourcePrefix.TrimEnd('/');
