@@ -5,7 +5,8 @@ namespace LlmPython.Sdk.EndToEnd;
 /// <summary>
 /// The real samples/QuickStart, built from a folder whose path has spaces and non-ASCII characters: after
 /// <c>dotnet build</c> the app runs obj/python/venv's interpreter (its sys.prefix and sys.version), even with no
-/// Python on PATH and with another Python version on PATH, and sees none of the host interpreter's packages.
+/// Python on PATH and with another Python version on PATH, and sees none of the host interpreter's packages;
+/// LLMPYTHON_ENVIRONMENT overrides the choice.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class QuickStartEnvironmentTests
@@ -33,10 +34,17 @@ public sealed class QuickStartEnvironmentTests
         Assert.Contains("Packages: hello-llm, tiny-tokenizer\n", run.StdOut.Replace("\r", ""), StringComparison.Ordinal);
         Assert.Contains($"Interpreter: {Path.Combine(venv, "bin", "python")}", run.StdOut, StringComparison.Ordinal);
 
-        // With the environment gone the class says what it looked for instead of running some other Python.
-        Directory.Delete(Path.Combine(sample, "obj", "python"), recursive: true);
+        // With the environment moved away the class says what it looked for instead of running some other Python,
+        // and LLMPYTHON_ENVIRONMENT points it at the moved one.
+        string moved = Path.Combine(root.Directory, "moved env ü");
+        Directory.Move(venv, moved);
         var missing = QuickStartSample.RunBuilt(sample, root.Environment).ShouldFail();
         Assert.Contains("looked for pyvenv.cfg (a virtual environment) or llmpython-environment.json (a published environment)", missing.StdErr, StringComparison.Ordinal);
         Assert.Contains(venv, missing.StdErr, StringComparison.Ordinal);
+
+        var overridden = QuickStartSample.RunBuilt(sample, new Dictionary<string, string>(root.Environment) { ["LLMPYTHON_ENVIRONMENT"] = moved }, withoutPythonOnPath: true)
+            .ShouldSucceed();
+        Assert.Contains($"Python {config["version"]} at {moved}\n", overridden.StdOut.Replace("\r", ""), StringComparison.Ordinal);
+        Assert.Contains("Packages: hello-llm, tiny-tokenizer\n", overridden.StdOut.Replace("\r", ""), StringComparison.Ordinal);
     }
 }
