@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Environments;
 using LlmPython.Resolver.Publishing;
 using Microsoft.Build.Framework;
 
@@ -7,13 +8,30 @@ namespace LlmPython.Tasks;
 /// <summary>
 /// Writes the materialized environment into the publish folder (<c>$(PublishDir)python/</c>) in the
 /// engine's relocatable layout: site-packages and scripts, a manifest the generated PythonEnvironment
-/// class reads to find the target machine's interpreter, and no build-machine path in any file.
+/// class reads, and no build-machine path in any file of the environment. Self-contained
+/// (<c>PythonSelfContained</c>), the folder also holds a copy of the interpreter: this machine's base
+/// interpreter, or the one in <c>PythonRuntimeArchive</c> for another platform.
 /// The destination is replaced wholesale so files of an older publish never linger.
 /// </summary>
 public sealed class PublishPythonEnvironment : LlmPythonTask
 {
     [Required] public string EnvironmentDirectory { get; set; } = "";
     [Required] public string DestinationDirectory { get; set; } = "";
+
+    /// <summary>PythonSelfContained: <c>true</c> ships an interpreter with the environment.</summary>
+    public string SelfContained { get; set; } = "";
+
+    /// <summary>Keep the interpreter's <c>__pycache__</c> folders (PythonCompileBytecode).</summary>
+    public bool CompileBytecode { get; set; }
+
+    /// <summary>PythonRuntimeArchive: path or URL of an interpreter archive (install_only layout), for another platform.</summary>
+    public string RuntimeArchive { get; set; } = "";
+
+    /// <summary>PythonRuntimeArchiveSha256 (else a <c>#sha256=</c> fragment of <see cref="RuntimeArchive"/>).</summary>
+    public string RuntimeArchiveSha256 { get; set; } = "";
+
+    /// <summary>PythonCacheDirectory: where a downloaded archive is kept.</summary>
+    public string CacheDirectory { get; set; } = "";
 
     /// <summary>Number of files written, for the log and tests.</summary>
     [Output] public int FileCount { get; private set; }
@@ -22,16 +40,17 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
     {
         string source = Path.GetFullPath(EnvironmentDirectory);
         string destination = Path.GetFullPath(DestinationDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        if (!File.Exists(Path.Combine(source, "pyvenv.cfg")))
-            throw new LlmPyException(TaskDiagnosticCodes.PublishEnvironmentMissing,
+        var config = VirtualEnvironmentWriter.ReadConfig(source)
+            ?? throw new LlmPyException(TaskDiagnosticCodes.PublishEnvironmentMissing,
                 $"There is no Python environment at '{source}' to publish. Run 'dotnet build' (or the PythonRestore target) " +
                 "before publishing, or set PythonPublish=false to publish without Python.");
         try
         {
-            var manifest = RelocatableEnvironmentWriter.Write(source, destination);
+            var runtime = IsSelfContained() ? ChooseRuntime(config, source) : null;
+            var manifest = RelocatableEnvironmentWriter.Write(source, destination, runtime, CompileBytecode);
             FileCount = Directory.EnumerateFiles(destination, "*", SearchOption.AllDirectories).Count();
-            Log.LogMessage(MessageImportance.Normal, "LlmPython: published Python {0} environment ({1} packages, {2} files) to {3}",
-                manifest.PythonVersion, manifest.Packages.Count, FileCount, destination);
+            Log.LogMessage(MessageImportance.Normal, "LlmPython: published Python {0} environment ({1} packages, {2} files{3}) to {4}",
+                manifest.PythonVersion, manifest.Packages.Count, FileCount, manifest.Interpreter is null ? "" : ", with its interpreter", destination);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -40,5 +59,26 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
                 "Check free disk space and that no running process holds files in the publish folder, then publish again.", ex);
         }
         return true;
+    }
+
+    private bool IsSelfContained() => SelfContained.Trim().ToLowerInvariant() switch
+    {
+        "true" => true,
+        "false" or "" => false,
+        _ => throw new LlmPyException(TaskDiagnosticCodes.InvalidSelfContained,
+            $"PythonSelfContained is '{SelfContained}'; it must be true (ship an interpreter in the publish folder) or false (the target machine's Python runs the app). Fix the property."),
+    };
+
+    /// <summary>An archive when one is named; else this machine's base interpreter, which a described target (another RID) has not.</summary>
+    private IPublishedRuntime ChooseRuntime(IReadOnlyDictionary<string, string> config, string source)
+    {
+        if (!string.IsNullOrWhiteSpace(RuntimeArchive))
+            return RuntimeArchiveSource.Create(RuntimeArchive.Trim(), RuntimeArchiveSha256.Trim(), CacheDirectory, CancellationToken);
+        if (!config.TryGetValue("executable", out var executable) || string.IsNullOrEmpty(executable))
+            throw new LlmPyException(PublishDiagnostics.RuntimeArchiveRequired,
+                $"A self-contained publish needs an interpreter for the target platform, and the environment '{source}' was made for another " +
+                "platform than this machine's (dotnet publish -r). Set PythonRuntimeArchive to that platform's interpreter archive (for example a " +
+                "python-build-standalone install_only .tar.gz, with PythonRuntimeArchiveSha256), or publish with PythonSelfContained=false.");
+        return InterpreterRuntimeCopier.From(InterpreterRuntime.Probe(executable));
     }
 }

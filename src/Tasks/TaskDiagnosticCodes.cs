@@ -30,6 +30,9 @@ public static class TaskDiagnosticCodes
     /// <summary>Two PythonIndex items share one <c>Name</c>.</summary>
     public const string DuplicateIndexName = "LLMPY0009";
 
+    /// <summary><c>PythonSelfContained</c> is neither <c>true</c> nor <c>false</c>.</summary>
+    public const string InvalidSelfContained = "LLMPY0040";
+
     /// <summary><c>dotnet pack</c>: a flowing PythonPackage, PythonIndex or PythonFindLinks is a local path, which a NuGet package cannot carry.</summary>
     public const string PackLocalPythonSource = "LLMPY0060";
 

@@ -83,7 +83,7 @@ public class StampedNoOpTests
     [Theory]
     [InlineData("venv")]
     [InlineData("pyvenv.cfg")]
-    [InlineData("llmpython-environment.json")]
+    [InlineData("llmpython-state.json")]
     [InlineData("RECORD")]
     public void A_damaged_environment_is_not_a_no_op(string what)
     {

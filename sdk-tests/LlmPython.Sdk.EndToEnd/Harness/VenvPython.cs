@@ -10,8 +10,12 @@ public static class VenvPython
         : Path.Combine(environmentDirectory, "bin", "python");
 
     public static CommandResult Run(string environmentDirectory, params string[] arguments)
+        => RunInterpreter(ExecutableIn(environmentDirectory), arguments);
+
+    /// <summary>Runs any interpreter (a base one, a published one) with the test host's PYTHON* settings removed.</summary>
+    public static CommandResult RunInterpreter(string executable, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(ExecutableIn(environmentDirectory))
+        var startInfo = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -5,12 +5,14 @@ using System.Text.Json.Serialization.Metadata;
 namespace LlmPython.Resolver.Environments;
 
 /// <summary>
-/// <c>llmpython-environment.json</c> at the environment root: which wheel (by sha256) each installed
+/// <c>llmpython-state.json</c> at the environment root: which wheel (by sha256) each installed
 /// distribution came from. Written last, inside the staging copy, so it always describes the files next to it.
+/// Its name differs from the publish manifest's (<c>llmpython-environment.json</c>) so nothing can take a
+/// build's venv for a published environment.
 /// </summary>
 public sealed record EnvironmentState(string BaseExecutable, string PythonVersion, IReadOnlyList<EnvironmentState.Package> Packages)
 {
-    public const string FileName = "llmpython-environment.json";
+    public const string FileName = "llmpython-state.json";
 
     /// <param name="Name">Normalized project name.</param>
     /// <param name="DistInfo">The .dist-info folder name in site-packages.</param>

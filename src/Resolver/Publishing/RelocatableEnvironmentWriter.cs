@@ -7,14 +7,16 @@ namespace LlmPython.Resolver.Publishing;
 
 /// <summary>
 /// Copies a built environment into a publish folder that can move between machines and folders:
-/// site-packages and scripts only (the interpreter is the target machine's, found by the generated
-/// PythonEnvironment class from the manifest), script shebangs made <c>/usr/bin/env pythonX.Y</c>,
-/// direct_url.json (a build-machine path) and bytecode caches (which embed source paths) left out,
-/// RECORD rewritten to match. The same environment gives the same bytes from any folder.
+/// site-packages and scripts, plus, when <paramref name="runtime"/> is given (self-contained), a copy of the
+/// interpreter as the folder's own prefix. Without one the interpreter is the target machine's (found by the
+/// generated PythonEnvironment class from the manifest) and script launchers start <c>/usr/bin/env pythonX.Y</c>;
+/// with one they start the shipped interpreter next to them. direct_url.json (a build-machine path) and bytecode
+/// caches (which embed source paths) are left out, RECORD rewritten to match. The same environment gives the same
+/// bytes from any folder. The destination is replaced only when everything was written (staging, then a rename).
 /// </summary>
 public static class RelocatableEnvironmentWriter
 {
-    public static PublishedEnvironmentManifest Write(string environmentDirectory, string destination)
+    public static PublishedEnvironmentManifest Write(string environmentDirectory, string destination, IPublishedRuntime? runtime = null, bool includeBytecode = false)
     {
         var config = VirtualEnvironmentWriter.ReadConfig(environmentDirectory)
             ?? throw new LlmPyException(PublishDiagnostics.EnvironmentMissing,
@@ -27,6 +29,25 @@ public static class RelocatableEnvironmentWriter
 
         var staging = destination.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + Environment.ProcessId;
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        try
+        {
+            var manifest = WriteStaging(environmentDirectory, staging, layout, isWindows, majorMinor, runtime, includeBytecode);
+            if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
+            Directory.Move(staging, destination);
+            return manifest;
+        }
+        finally
+        {
+            // A failed publish leaves no half-written folder next to the previous one.
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static PublishedEnvironmentManifest WriteStaging(string environmentDirectory, string staging, VirtualEnvironmentLayout layout,
+        bool isWindows, string majorMinor, IPublishedRuntime? runtime, bool includeBytecode)
+    {
+        var copied = runtime?.CopyTo(staging, majorMinor, includeBytecode);
+        Directory.CreateDirectory(staging);
         var sitePackagesRelative = Path.GetRelativePath(layout.Root, layout.SitePackages).Replace('\\', '/');
         var scriptsRelative = Path.GetRelativePath(layout.Root, layout.BinDir).Replace('\\', '/');
         var packages = new List<string>();
@@ -57,8 +78,8 @@ public static class RelocatableEnvironmentWriter
                 var bytes = File.ReadAllBytes(source);
                 if (inEnvironment.StartsWith(scriptsRelative + "/", StringComparison.Ordinal))
                     bytes = isWindows && inEnvironment.EndsWith(".cmd", StringComparison.OrdinalIgnoreCase)
-                        ? RelocateWindowsLauncher(bytes, majorMinor)
-                        : RelocateScript(bytes, majorMinor);
+                        ? RelocateWindowsLauncher(bytes, majorMinor, copied is not null)
+                        : RelocateScript(bytes, majorMinor, copied?.Interpreter is { } shipped ? Path.GetFileName(shipped) : null);
                 RefuseAbsolutePaths(bytes, sourceRoots, inEnvironment);
                 File.WriteAllBytes(target, bytes);
                 if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(source) & UnixFileMode.UserExecute) != 0)
@@ -70,10 +91,12 @@ public static class RelocatableEnvironmentWriter
             File.WriteAllText(recordTarget, RecordFile.Write(rewritten), new UTF8Encoding(false));
         }
 
-        var manifest = new PublishedEnvironmentManifest(majorMinor, sitePackagesRelative, scriptsRelative, packages);
+        var manifest = new PublishedEnvironmentManifest(majorMinor, sitePackagesRelative, scriptsRelative, packages)
+        {
+            Interpreter = copied?.Interpreter,
+            LibPython = copied?.LibPython,
+        };
         File.WriteAllText(Path.Combine(staging, PublishedEnvironmentManifest.FileName), manifest.ToJson(), new UTF8Encoding(false));
-        if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
-        Directory.Move(staging, destination);
         return manifest;
     }
 
@@ -83,24 +106,32 @@ public static class RelocatableEnvironmentWriter
         || recordPath.EndsWith(".pyc", StringComparison.Ordinal)
         || recordPath.EndsWith(".dist-info/direct_url.json", StringComparison.Ordinal);
 
-    /// <summary>A launcher whose shebang names the build machine's venv python starts the target's pythonX.Y instead.</summary>
-    internal static byte[] RelocateScript(byte[] bytes, string majorMinor)
+    /// <summary>
+    /// A launcher whose preamble names the build machine's venv python (a one-line shebang, or the <c>/bin/sh</c>
+    /// form used for paths with spaces) starts the target's <c>pythonX.Y</c> instead, or, when an interpreter is
+    /// shipped (<paramref name="shippedInterpreter"/>, a file name in the scripts folder), that one.
+    /// </summary>
+    internal static byte[] RelocateScript(byte[] bytes, string majorMinor, string? shippedInterpreter = null)
     {
-        if (bytes.Length < 2 || bytes[0] != (byte)'#' || bytes[1] != (byte)'!') return bytes;
-        var end = Array.IndexOf(bytes, (byte)'\n');
-        if (end < 0) end = bytes.Length;
-        var line = Encoding.UTF8.GetString(bytes, 0, end);
-        if (!line.Contains("python", StringComparison.Ordinal)) return bytes;
-        var shebang = Encoding.UTF8.GetBytes($"#!/usr/bin/env python{majorMinor}");
-        return [.. shebang, .. bytes.AsSpan(end)];
+        var length = LauncherPreamble.Length(bytes);
+        if (length == 0) return bytes;
+        var preamble = shippedInterpreter is null
+            ? $"#!/usr/bin/env python{majorMinor}\n"
+            : LauncherPreamble.NextToScript(shippedInterpreter);
+        return [.. Encoding.UTF8.GetBytes(preamble), .. bytes.AsSpan(length)];
     }
 
     /// <summary>
     /// A Windows launcher (<c>name.cmd</c> next to <c>name-script.py</c>) runs the python.exe of its own Scripts folder
     /// in a venv; the published folder has no interpreter, so it asks the Python launcher for the locked version.
     /// </summary>
-    internal static byte[] RelocateWindowsLauncher(byte[] bytes, string majorMinor)
+    internal static byte[] RelocateWindowsLauncher(byte[] bytes, string majorMinor, bool interpreterShipped = false)
     {
+        // A shipped interpreter is python.exe at the prefix root, one level above Scripts\.
+        if (interpreterShipped)
+            return Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes)
+                .Replace("\"%~dp0pythonw.exe\"", "\"%~dp0..\\pythonw.exe\"", StringComparison.Ordinal)
+                .Replace("\"%~dp0python.exe\"", "\"%~dp0..\\python.exe\"", StringComparison.Ordinal));
         var text = Encoding.UTF8.GetString(bytes)
             .Replace("\"%~dp0pythonw.exe\"", $"pyw -{majorMinor}", StringComparison.Ordinal)
             .Replace("\"%~dp0python.exe\"", $"py -{majorMinor}", StringComparison.Ordinal);
