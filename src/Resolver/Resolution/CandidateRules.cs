@@ -89,6 +89,7 @@ internal sealed class CandidateRules
         var byPython = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         var noWheel = new List<int>();
         var sdistOnly = new List<int>();
+        var byVariant = new List<(int Index, string Detail)>();
         for (var i = 0; i < versions.Count; i++)
         {
             var c = versions.Candidates[i];
@@ -99,8 +100,14 @@ internal sealed class CandidateRules
                 list.Add(i);
             }
             else if (!HasInstallableFile(c))
-                (c.HasSourceDistribution ? sdistOnly : noWheel).Add(i);
+            {
+                if (c.RejectedFiles.Count > 0)
+                    byVariant.Add((i, $"has no wheel built for this environment ({RejectionText(c)})"));
+                else (c.HasSourceDistribution ? sdistOnly : noWheel).Add(i);
+            }
         }
+        foreach (var (i, detail) in byVariant)
+            yield return (IncompatibilityKind.NoCompatibleWheel, VersionSet.Single(versions.Count, i), detail);
         foreach (var (spec, list) in byPython)
             yield return (IncompatibilityKind.RequiresPython, Set(versions, list), $"requires Python {spec} but the target Python is {TargetPython}");
         if (noWheel.Count > 0)
@@ -128,12 +135,16 @@ internal sealed class CandidateRules
             else if (c.IsYanked && !pinned && !PolicyFor(versions).PinnedYanked.Contains(i)) reasons.Add("yanked" + (c.YankedReason is { Length: > 0 } r ? $" ({r})" : "") + ", allowed only when pinned with ==");
             else if (c.Version.IsPrerelease && !_request.AllowPrereleases && !specifier.NamesPrerelease && !PolicyFor(versions).Prereleases) reasons.Add("pre-release, allowed only when a specifier names one, a top-level requirement opts in, or PythonAllowPrereleases is set");
             if (!AcceptsTargetPython(c)) reasons.Add($"requires Python {c.RequiresPython}");
-            if (!HasInstallableFile(c)) reasons.Add("no compatible wheel");
+            if (!HasInstallableFile(c)) reasons.Add(c.RejectedFiles.Count > 0 ? $"no wheel built for this environment: {RejectionText(c)}" : "no compatible wheel");
             builder.Append(i == 0 ? "" : "; ").Append(c.Version).Append(" (").Append(string.Join(", ", reasons)).Append(')');
         }
         if (versions.Count > limit) builder.Append($"; and {versions.Count - limit} older versions");
         return builder.ToString();
     }
+
+    /// <summary>The files a build-variant label ruled out, grouped by the part that did not match: "reason: file, file".</summary>
+    public static string RejectionText(ResolverCandidate candidate) => string.Join("; ",
+        candidate.RejectedFiles.GroupBy(r => r.Reason).Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.File))}"));
 
     public static string Display(Requirement requirement)
     {

@@ -27,11 +27,7 @@ internal sealed class LockResolver
     {
         var request = _session.Request;
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var router = new IndexRouter(_session.Http, IndexRoutingOptions.FromRequest(
-            request, _session.Roots, backend?.IndexUrl, _session.Family.RoutedPackageNameSet));
-        var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
-            .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));
-        var source = new IndexResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels);
+        var source = CreateSource(backend?.Backend, backend?.IndexUrl);
 
         var resolution = new ResolutionRequest
         {
@@ -48,9 +44,14 @@ internal sealed class LockResolver
 
         var downloader = new WheelDownloader(_session.Http, _session.Cache);
         var packages = new List<LockedPackage>();
+        var torch = result.Find(PackageName.Parse("torch"))?.Version;
         foreach (var node in result.Packages)
         {
-            var chosen = (IndexDistribution)node.Candidate.Distribution!;
+            var distribution = (IndexDistribution)node.Candidate.Distribution!;
+            // A torch-coupled extension (flash-attn +cu123torch2.4cxx11abiFALSE) installs the variant built for the resolved torch.
+            var chosen = distribution with { File = distribution.FileFor(torch) };
+            if (chosen.File != distribution.File)
+                _log.Message($"{node.Name}: {chosen.File.FileName} matches torch {torch} ({backend?.Backend ?? "PyPI"}).");
             if (!chosen.File.IsWheel)
                 throw new LlmPyException(RestoreDiagnostics.SourceBuildUnsupported,
                     $"{node.Name} {node.Version} has no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only the source distribution {chosen.File.FileName}, and LlmPython.Sdk does not build source distributions. Pin a version that has a wheel for this platform, or add a wheel with <PythonPackage Include=\"path/to/{node.Name}-….whl\" />.")
@@ -91,6 +92,17 @@ internal sealed class LockResolver
             BackendReason = backend?.Explanation,
             Packages = packages,
         };
+    }
+
+    /// <summary>The resolver's view of the indexes for one backend (<c>cu124</c> at <paramref name="backendIndexUrl"/>; null = no PyTorch backend).</summary>
+    public IndexResolverSource CreateSource(string? backend, string? backendIndexUrl)
+    {
+        var router = new IndexRouter(_session.Http, IndexRoutingOptions.FromRequest(
+            _session.Request, _session.Roots, backendIndexUrl, _session.Family.RoutedPackageNameSet));
+        var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
+            .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));
+        return new IndexResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels,
+            new BuildVariantMatcher(backend));
     }
 
     /// <summary>

@@ -62,8 +62,14 @@ public sealed class RestoreEngine
 
     /// <summary>Every path from a top-level PythonPackage to <paramref name="package"/>, one per line.</summary>
     public string ExplainWhy(RestoreRequest request, string package, CancellationToken cancellationToken = default) =>
-        Guard(request, async () => LockedGraph.Why(await LockAsync(request, cancellationToken).ConfigureAwait(false), package))
-        ?? "(no resolution: see the errors above)";
+        Guard(request, async () =>
+        {
+            var environment = await LockAsync(request, cancellationToken).ConfigureAwait(false);
+            var why = LockedGraph.Why(environment, package);
+            // A build-variant wheel (flash-attn +cu123torch2.4cxx11abiFALSE): which file fits and why the others do not.
+            var variant = await BuildVariantReport.DescribeAsync(RestoreSession.Open(request, _log), _log, environment, package, cancellationToken).ConfigureAwait(false);
+            return variant is null ? why : why + "\n" + variant;
+        }) ?? "(no resolution: see the errors above)";
 
     /// <summary>Detected driver/GPU, the candidate backends and which one would be chosen and why.</summary>
     public string DescribeGpu(RestoreRequest request, CancellationToken cancellationToken = default) =>
