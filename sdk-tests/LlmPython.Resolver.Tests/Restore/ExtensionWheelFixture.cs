@@ -71,7 +71,10 @@ public sealed class ExtensionWheelFixture : IDisposable
         };
     }
 
-    private void AddFindLinks((string FileName, WheelBuilder Wheel) file) => Server.AddFindLinksFile(file.FileName, file.Wheel.Build());
+    /// <summary>Every find-links file by name (for direct-reference URLs and hashes).</summary>
+    public Dictionary<string, LocalIndexFile> Files { get; } = new(StringComparer.Ordinal);
+
+    private void AddFindLinks((string FileName, WheelBuilder Wheel) file) => Files[file.FileName] = Server.AddFindLinksFile(file.FileName, file.Wheel.Build());
 
     /// <summary>As flash-attn publishes them: METADATA says the plain version, the file name carries the variant.</summary>
     private static (string, WheelBuilder) Extension(string name, string version, string variant, string tag, params string[] requires)

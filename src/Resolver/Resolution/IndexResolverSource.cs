@@ -61,7 +61,7 @@ public sealed class IndexResolverSource : IResolverSource
         if (_directWheels.TryGetValue(name, out var direct))
         {
             var wheel = WheelFileName.Parse(direct.FileName);
-            return [Candidate(wheel.Version, [(direct, wheel, _tags.IsCompatible(wheel.Tags) ? 0 : null)], DirectSource)];
+            return [Candidate(CandidateVersion(wheel.Version), [(direct, wheel, _tags.IsCompatible(wheel.Tags) ? 0 : null)], DirectSource)];
         }
         var routed = await _router.RouteAsync(name.Value, cancellationToken).ConfigureAwait(false);
         if (routed is null) return null;
@@ -82,14 +82,19 @@ public sealed class IndexResolverSource : IResolverSource
                 version = sdist.Version;
             else
                 continue; // not a distribution of this project (or an unparseable name): ignored, as pip does
-            // Torch-coupled variants of one release (+cu118torch2.4…, +cu123torch2.4…) are one candidate: the resolved torch
-            // picks the file. Other local versions (torch's own +cu124) stay versions of their own.
-            var key = BuildVariantLabel.Parse(version.Local) is { } label && (label.Torch is not null || label.Cxx11Abi is not null) ? version.Public : version;
+            var key = CandidateVersion(version);
             if (!byVersion.TryGetValue(key, out var list)) byVersion[key] = list = [];
             list.Add((file, parsed, rank));
         }
         return byVersion.Select(v => Candidate(v.Key, v.Value, routed.Source.Location)).ToList();
     }
+
+    /// <summary>
+    /// Torch-coupled variants of one release (+cu118torch2.4…, +cu123torch2.4…) are one version, the one their METADATA
+    /// states: the resolved torch picks the file. Other local versions (torch's own +cu124) stay versions of their own.
+    /// </summary>
+    private static Pep440Version CandidateVersion(Pep440Version version) =>
+        BuildVariantLabel.Parse(version.Local) is { } label && (label.Torch is not null || label.Cxx11Abi is not null) ? version.Public : version;
 
     /// <summary>
     /// One version from its files: the best wheel the tags and the build-variant label accept (else the sdist); the files

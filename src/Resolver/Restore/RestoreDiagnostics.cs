@@ -25,4 +25,6 @@ public static class RestoreDiagnostics
     public const string InvalidSource = "LLMPY0030";
     /// <summary>The resolution chose a version that has only a source distribution.</summary>
     public const string SourceBuildUnsupported = "LLMPY0031";
+    /// <summary>A direct reference (<c>name @ URL</c>) names a file of another project, or a URL that is not a wheel.</summary>
+    public const string InvalidDirectReference = "LLMPY0032";
 }
