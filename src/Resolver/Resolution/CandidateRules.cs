@@ -78,10 +78,13 @@ internal sealed class CandidateRules
     public bool AcceptsTargetPython(ResolverCandidate candidate) =>
         candidate.RequiresPython is null || candidate.RequiresPython.Contains(TargetPython, allowPrereleases: true);
 
-    public bool HasInstallableFile(ResolverCandidate candidate) =>
-        candidate.HasCompatibleWheel || (_request.AllowSourceBuilds && candidate.HasSourceDistribution);
+    public bool HasInstallableFile(PackageName name, ResolverCandidate candidate) =>
+        candidate.HasCompatibleWheel || (candidate.HasSourceDistribution && MayBuild(name));
 
-    public bool IsUsable(ResolverCandidate candidate) => AcceptsTargetPython(candidate) && HasInstallableFile(candidate);
+    /// <summary>Source builds allowed for all (PythonAllowSourceBuilds) or for this package (AllowSourceBuild / PythonSourceBuildPackages).</summary>
+    public bool MayBuild(PackageName name) => _request.AllowSourceBuilds || _request.SourceBuildPackages.Contains(name);
+
+    public bool IsUsable(PackageName name, ResolverCandidate candidate) => AcceptsTargetPython(candidate) && HasInstallableFile(name, candidate);
 
     /// <summary>Candidates the target can never install, grouped by cause (one group per Requires-Python text).</summary>
     public IEnumerable<(IncompatibilityKind Kind, VersionSet Set, string Detail)> UnusableGroups(PackageVersions versions)
@@ -99,7 +102,7 @@ internal sealed class CandidateRules
                 if (!byPython.TryGetValue(key, out var list)) byPython[key] = list = [];
                 list.Add(i);
             }
-            else if (!HasInstallableFile(c))
+            else if (!HasInstallableFile(versions.Name, c))
             {
                 if (c.RejectedFiles.Count > 0)
                     byVariant.Add((i, $"has no wheel built for this environment ({RejectionText(c)})"));
@@ -135,7 +138,7 @@ internal sealed class CandidateRules
             else if (c.IsYanked && !pinned && !PolicyFor(versions).PinnedYanked.Contains(i)) reasons.Add("yanked" + (c.YankedReason is { Length: > 0 } r ? $" ({r})" : "") + ", allowed only when pinned with ==");
             else if (c.Version.IsPrerelease && !_request.AllowPrereleases && !specifier.NamesPrerelease && !PolicyFor(versions).Prereleases) reasons.Add("pre-release, allowed only when a specifier names one, a top-level requirement opts in, or PythonAllowPrereleases is set");
             if (!AcceptsTargetPython(c)) reasons.Add($"requires Python {c.RequiresPython}");
-            if (!HasInstallableFile(c)) reasons.Add(c.RejectedFiles.Count > 0 ? $"no wheel built for this environment: {RejectionText(c)}" : "no compatible wheel");
+            if (!HasInstallableFile(versions.Name, c)) reasons.Add(c.RejectedFiles.Count > 0 ? $"no wheel built for this environment: {RejectionText(c)}" : "no compatible wheel");
             builder.Append(i == 0 ? "" : "; ").Append(c.Version).Append(" (").Append(string.Join(", ", reasons)).Append(')');
         }
         if (versions.Count > limit) builder.Append($"; and {versions.Count - limit} older versions");

@@ -46,6 +46,9 @@ public sealed class IndexResolverSource : IResolverSource
     private readonly IReadOnlyDictionary<PackageName, DistributionFile> _directWheels;
     private readonly ConcurrentDictionary<string, Task<IReadOnlyList<Requirement>>> _dependencies = new(StringComparer.Ordinal);
 
+    /// <summary>Core metadata of an sdist candidate (PKG-INFO or the backend's); null = sdists have no readable metadata here.</summary>
+    public Func<DistributionFile, CancellationToken, Task<string>>? SdistMetadata { get; init; }
+
     public IndexResolverSource(IndexRouter router, MetadataFetcher metadata, SupportedTags tags,
         IReadOnlyDictionary<PackageName, DistributionFile>? directWheels = null, BuildVariantMatcher? variants = null)
     {
@@ -148,6 +151,8 @@ public sealed class IndexResolverSource : IResolverSource
 
     private async Task<IReadOnlyList<Requirement>> LoadDependenciesAsync(DistributionFile file, CancellationToken cancellationToken)
     {
+        if (!file.IsWheel && SdistMetadata is not null)
+            return CoreMetadata.Parse(await SdistMetadata(file, cancellationToken).ConfigureAwait(false)).RequiresDist;
         var fetched = await _metadata.FetchAsync(file, cancellationToken).ConfigureAwait(false);
         return fetched.Parse().RequiresDist;
     }

@@ -317,7 +317,7 @@ internal sealed class PubGrubRun
     {
         foreach (var i in set.Indexes())
         {
-            if (!_rules.IsUsable(versions.Candidates[i])) continue;
+            if (!_rules.IsUsable(versions.Name, versions.Candidates[i])) continue;
             if (!_noDeps.Contains(versions.Name)) _catalog.Prefetch(versions.Name, versions.Candidates[i]);
             return;
         }
