@@ -26,12 +26,13 @@ public sealed class ExtensionWheelFixture : IDisposable
             select $"{cuda}torch{torch}cxx11abi{abi}"];
 
     private readonly string _root;
-    private int _projects;
+    private readonly CaseProjects _cases;
 
     public ExtensionWheelFixture()
     {
         _root = Directory.CreateTempSubdirectory("llmpy-ext-").FullName;
         Cache = Path.Combine(_root, "cache");
+        _cases = new CaseProjects(_root, Cache);
         Server = LocalIndexServer.Start();
         foreach (var (backend, versions) in TorchOnBackend)
             foreach (var torch in versions)
@@ -52,24 +53,8 @@ public sealed class ExtensionWheelFixture : IDisposable
     public LocalIndexServer Server { get; }
     public string Cache { get; }
 
-    public RestoreRequest Request(string caseName, params PackageItem[] packages)
-    {
-        var dir = Path.Combine(_root, $"{Interlocked.Increment(ref _projects):00}-{caseName}");
-        Directory.CreateDirectory(dir);
-        return new RestoreRequest
-        {
-            ProjectPath = Path.Combine(dir, "App.csproj"),
-            LockFilePath = Path.Combine(dir, "python.lock.json"),
-            EnvironmentDirectory = Path.Combine(dir, "obj", "python", "venv"),
-            CacheDirectory = Cache,
-            PythonVersion = RestoreFixture.Python311,
-            PythonIndexUrl = Server.IndexUrl,
-            PyTorchIndexUrl = Server.PyTorchIndexUrl,
-            FindLinks = [Server.FindLinksUrl],
-            TargetCudaDriver = "none",
-            Packages = packages,
-        };
-    }
+    public RestoreRequest Request(string caseName, params PackageItem[] packages) =>
+        _cases.Request(caseName, Server, packages) with { FindLinks = [Server.FindLinksUrl], TargetCudaDriver = "none" };
 
     /// <summary>Every find-links file by name (for direct-reference URLs and hashes).</summary>
     public Dictionary<string, LocalIndexFile> Files { get; } = new(StringComparer.Ordinal);

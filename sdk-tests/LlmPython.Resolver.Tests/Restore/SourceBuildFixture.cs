@@ -13,12 +13,13 @@ namespace LlmPython.Resolver.Tests.Restore;
 public sealed class SourceBuildFixture : IDisposable
 {
     private readonly string _root;
-    private int _projects;
+    private readonly CaseProjects _cases;
 
     public SourceBuildFixture()
     {
         _root = Directory.CreateTempSubdirectory("llmpy-sdist-").FullName;
         Cache = Path.Combine(_root, "cache");
+        _cases = new CaseProjects(_root, Cache);
         Server = LocalIndexServer.Start();
         foreach (var (file, content) in BuildBackendWheels.All()) Server.AddFile(file, content);
         Wheel(new WheelBuilder("tiny-dep", "1.0").AddFile("tiny_dep/__init__.py", "VALUE = 7\n"));
@@ -66,6 +67,7 @@ public sealed class SourceBuildFixture : IDisposable
             .Add("hatchpkg/__init__.py", "import tiny_dep\nBACKEND = 'hatchling'\n"));
         Sdist(new SdistArchiveBuilder("failing", "1.0").PkgInfo("2.2")
             .Add("setup.py", "import sys\nfor i in range(40):\n    print('compiling frobnicator step', i)\nraise RuntimeError('frobnicator.h: No such file or directory')\n"));
+        Sdist(SettingsRecorder);
         Sdist(new SdistArchiveBuilder("torchext", "1.0").PkgInfo("2.2", ["torch"])
             .Add("pyproject.toml", SetuptoolsPyproject)
             .Add("setup.py", """
@@ -78,6 +80,23 @@ public sealed class SourceBuildFixture : IDisposable
             .Add("torchext/__init__.py", "from ._built import TORCH, ARCH, JOBS\n"));
     }
 
+    private static readonly SdistArchiveBuilder SettingsRecorder = new SdistArchiveBuilder("settingspkg", "1.0").PkgInfo("2.2")
+        .Add("pyproject.toml", "[build-system]\nrequires = [\"setuptools>=40.8.0\", \"wheel\"]\nbuild-backend = \"recorder\"\nbackend-path = [\"_build\"]\n")
+        .Add("_build/recorder.py", """
+            # An in-tree backend (backend-path) that records the PEP 517 config settings it was given, then lets setuptools build.
+            from setuptools import build_meta as _setuptools
+
+            def get_requires_for_build_wheel(config_settings=None):
+                return _setuptools.get_requires_for_build_wheel(None)
+
+            def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+                with open('settingspkg/_settings.py', 'w') as f:
+                    f.write('SETTINGS = %r\n' % (sorted((config_settings or {}).items()),))
+                return _setuptools.build_wheel(wheel_directory, None, metadata_directory)
+            """)
+        .Add("setup.py", "from setuptools import setup\nsetup(name='settingspkg', version='1.0', packages=['settingspkg'])\n")
+        .Add("settingspkg/__init__.py", "from ._settings import SETTINGS\n");
+
     private const string SetuptoolsPyproject = "[build-system]\nrequires = [\"setuptools>=40.8.0\", \"wheel\"]\nbuild-backend = \"setuptools.build_meta\"\n";
 
     public LocalIndexServer Server { get; }
@@ -87,23 +106,8 @@ public sealed class SourceBuildFixture : IDisposable
 
     private void Sdist(SdistArchiveBuilder sdist) => Server.AddFile(sdist.FileName, sdist.Build());
 
-    public RestoreRequest Request(string caseName, params PackageItem[] packages)
-    {
-        var dir = Path.Combine(_root, $"{Interlocked.Increment(ref _projects):00}-{caseName}");
-        Directory.CreateDirectory(dir);
-        return new RestoreRequest
-        {
-            ProjectPath = Path.Combine(dir, "App.csproj"),
-            LockFilePath = Path.Combine(dir, "python.lock.json"),
-            EnvironmentDirectory = Path.Combine(dir, "obj", "python", "venv"),
-            CacheDirectory = Cache,
-            PythonVersion = RestoreFixture.Python311,
-            PythonIndexUrl = Server.IndexUrl,
-            PyTorchIndexUrl = Server.PyTorchIndexUrl,
-            FindLinks = [Server.FindLinksUrl],
-            Packages = packages,
-        };
-    }
+    public RestoreRequest Request(string caseName, params PackageItem[] packages) =>
+        _cases.Request(caseName, Server, packages) with { FindLinks = [Server.FindLinksUrl] };
 
     public void Dispose()
     {

@@ -68,6 +68,27 @@ public class SourceBuildTests : IClassFixture<SourceBuildFixture>
         Assert.DoesNotContain(lockedLog.Messages, m => m.StartsWith("Built ", StringComparison.Ordinal));
         Assert.Contains(lockedLog.Messages, m => m.StartsWith("Using the cached build jieba-0.42.1-", StringComparison.Ordinal));
         AssertPipCheck(locked);
+
+        // Offline, with the built wheels gone from the cache: rebuilt from the cached sdists, build environments from the cache.
+        Directory.Delete(request.EnvironmentDirectory, recursive: true);
+        Directory.Delete(Path.Combine(_world.Cache, SdistBuilder.WheelBucket), recursive: true);
+        var (offline, offlineLog) = Run(request with { LockedMode = true, Offline = true });
+        Assert.True(offline.Success, offlineLog.All);
+        Assert.Contains(offlineLog.Messages, m => m.StartsWith("Built jieba-0.42.1-", StringComparison.Ordinal));
+        AssertPipCheck(offline);
+    }
+
+    [Fact]
+    public void BuildSettings_reach_the_backend_as_config_settings()
+    {
+        var request = _world.Request("settings", new PackageItem("settingspkg") { AllowSourceBuild = true, BuildSettings = "mode=fast; level=3" });
+
+        var (result, log) = Run(request);
+
+        Assert.True(result.Success, log.All);
+        var (code, output) = RestoreFixture.Exec(result.EnvironmentPython!, "-c", "import settingspkg; print(settingspkg.SETTINGS)");
+        Assert.True(code == 0, output);
+        Assert.Equal("[('level', '3'), ('mode', 'fast')]", output.Trim());
     }
 
     [Fact]
