@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using LlmPython.Resolver.Building;
 using LlmPython.Resolver.Diagnostics;
-using LlmPython.Resolver.Tests.Restore;
+using LlmPython.TestSupport;
 
 namespace LlmPython.Resolver.Tests.Building;
 

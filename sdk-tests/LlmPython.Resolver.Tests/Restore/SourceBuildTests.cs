@@ -2,6 +2,7 @@ using LlmPython.Resolver.Accelerators;
 using LlmPython.Resolver.Building;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Restore;
+using LlmPython.TestSupport;
 
 namespace LlmPython.Resolver.Tests.Restore;
 
@@ -146,6 +147,8 @@ public class SourceBuildTests : IClassFixture<SourceBuildFixture>
     public void A_failed_build_names_the_package_shows_the_last_lines_and_keeps_the_log()
     {
         var request = _world.Request("failing", new PackageItem("failing")) with { AllowSourceBuilds = true };
+        // As MSBuild passes it: with a trailing separator (the logs still go beside the venv, not into it).
+        request = request with { EnvironmentDirectory = request.EnvironmentDirectory + Path.DirectorySeparatorChar };
 
         var (result, log) = Run(request);
 
@@ -157,7 +160,7 @@ public class SourceBuildTests : IClassFixture<SourceBuildFixture>
         Assert.Contains("RuntimeError: frobnicator.h: No such file or directory", message);
         Assert.Contains("compiling frobnicator step 39", message);
         Assert.DoesNotContain("compiling frobnicator step 5\n", message);
-        var logPath = Path.Combine(Path.GetDirectoryName(request.EnvironmentDirectory)!, "build-logs", "failing-1.0.log");
+        var logPath = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(request.EnvironmentDirectory))!, "build-logs", "failing-1.0.log");
         Assert.Contains(logPath, message);
         Assert.Contains("compiling frobnicator step 0", File.ReadAllText(logPath));
         Assert.False(Directory.Exists(request.EnvironmentDirectory));

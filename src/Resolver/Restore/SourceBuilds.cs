@@ -39,7 +39,7 @@ internal sealed class SourceBuilds
 
     /// <summary>obj/python/build-logs/ (beside the venv).</summary>
     public static string LogDirectory(RestoreRequest request) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.EnvironmentDirectory))!, "build-logs");
+        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.EnvironmentDirectory)))!, "build-logs");
 
     /// <summary>What a build of <paramref name="name"/>'s sdist needs: settings, the locked torch when asked for, and its environment variables.</summary>
     public SdistBuildInput Input(string name, string version, string sdistPath, string fileName, string sha256, string? lockedTorch, GpuInfo? gpu)

@@ -1,6 +1,6 @@
 using LlmPython.TestSupport;
 
-namespace LlmPython.Resolver.Tests.Restore;
+namespace LlmPython.TestSupport;
 
 /// <summary>
 /// Real PEP 517 backends as wheels for a local index: setuptools from CPython 3.11's ensurepip bundle, and wheel, flit_core,

@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 
-namespace LlmPython.Resolver.Tests.Restore;
+namespace LlmPython.TestSupport;
 
 /// <summary>Writes a real <c>name-version.tar.gz</c> source distribution (one top folder) from text files.</summary>
 public sealed class SdistArchiveBuilder(string name, string version)
