@@ -9,7 +9,7 @@ public static class SourceBuildDiagnostics
     public const string InvalidSdist = "LLMPY0761";
     /// <summary>The build requirements (build-system.requires, get_requires_for_build_wheel) of an sdist cannot be resolved to wheels.</summary>
     public const string BuildRequirementsUnresolvable = "LLMPY0762";
-    /// <summary>The wheel a build produced is not for the sdist's project and version, or not installable on the target.</summary>
+    /// <summary>The wheel a build produced is not a wheel of the sdist's project and version.</summary>
     public const string BuiltWheelMismatch = "LLMPY0763";
     /// <summary>An sdist must be built for a target that cannot run here (a publish for another platform).</summary>
     public const string CannotBuildForTarget = "LLMPY0764";

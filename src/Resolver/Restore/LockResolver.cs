@@ -151,14 +151,14 @@ internal sealed class LockResolver
         {
             return; // sdists do not help: the original error stands.
         }
-        var sdists = result.Packages.Where(n => !((IndexDistribution)n.Candidate.Distribution!).File.IsWheel && !builds.Allowed.Contains(n.Name))
-            .Select(n => $"{n.Name} {n.Version} ({((IndexDistribution)n.Candidate.Distribution!).File.FileName})").ToList();
+        var sdists = result.Packages.Where(n => !((IndexDistribution)n.Candidate.Distribution!).File.IsWheel && !builds.Allowed.Contains(n.Name)).ToList();
         if (sdists.Count == 0) return;
-        var names = string.Join(";", result.Packages.Where(n => !((IndexDistribution)n.Candidate.Distribution!).File.IsWheel && !builds.Allowed.Contains(n.Name)).Select(n => n.Name.Value));
+        var listed = sdists.Select(n => $"{n.Name} {n.Version} ({((IndexDistribution)n.Candidate.Distribution!).File.FileName})");
+        var names = string.Join(";", sdists.Select(n => n.Name.Value));
         throw new LlmPyException(RestoreDiagnostics.SourceBuildUnsupported,
-            $"These packages have no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only a source distribution, and building from source is not allowed: {string.Join(", ", sdists)}. " +
+            $"These packages have no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only a source distribution, and building from source is not allowed: {string.Join(", ", listed)}. " +
             $"Building runs the package's own code. To allow it, set <PythonSourceBuildPackages>{names}</PythonSourceBuildPackages> (or AllowSourceBuild=\"true\" on the item, or PythonAllowSourceBuilds=true for all); or pin versions that have wheels.")
-        { PackageName = result.Packages.First(n => !((IndexDistribution)n.Candidate.Distribution!).File.IsWheel).Name.Value };
+        { PackageName = sdists[0].Name.Value };
     }
 
     /// <summary>
