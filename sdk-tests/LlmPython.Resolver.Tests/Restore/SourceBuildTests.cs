@@ -62,6 +62,12 @@ public class SourceBuildTests : IClassFixture<SourceBuildFixture>
         Assert.True(again.Success, againLog.All);
         Assert.True(again.NoOp);
 
+        // Another project with the same cache reuses the built wheels.
+        var (other, otherLog) = Run(_world.Request("modelscope-again", new PackageItem("modelscope", Extras: "nlp")) with { SourceBuildPackages = ["jieba", "seqeval", "zhconv"] });
+        Assert.True(other.Success, otherLog.All);
+        Assert.DoesNotContain(otherLog.Messages, m => m.StartsWith("Built ", StringComparison.Ordinal));
+        Assert.Equal(3, otherLog.Messages.Count(m => m.StartsWith("Using the cached build ", StringComparison.Ordinal)));
+
         // Locked mode in a fresh checkout (no venv, same cache) rebuilds nothing: the cached builds serve.
         Directory.Delete(request.EnvironmentDirectory, recursive: true);
         var (locked, lockedLog) = Run(request with { LockedMode = true });
