@@ -50,6 +50,7 @@ internal static class RestoreInputsKey
         Add("CacheDirectory", task.CacheDirectory);
         Add("EnvironmentDirectory", task.EnvironmentDirectory);
         Add("AllowSourceBuilds", task.AllowSourceBuilds ? "true" : "false");
+        Add("SourceBuildPackages", task.SourceBuildPackages);
         Add("AllowPrereleases", task.AllowPrereleases ? "true" : "false");
         Add("CompileBytecode", task.CompileBytecode ? "true" : "false");
         Add("RuntimeIdentifier", task.RuntimeIdentifier);

@@ -39,6 +39,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
     public string? RestoreConfigFile { get; set; }
     [Required] public string EnvironmentDirectory { get; set; } = "";
     public bool AllowSourceBuilds { get; set; }
+    /// <summary>PythonSourceBuildPackages: <c>jieba;seqeval</c>.</summary>
+    public string? SourceBuildPackages { get; set; }
     public bool AllowPrereleases { get; set; }
     public bool CompileBytecode { get; set; }
     public string? RuntimeIdentifier { get; set; }
@@ -95,6 +97,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
             NuGetConfigFile = NullIfEmpty(RestoreConfigFile) is { } config ? Path.GetFullPath(config, ProjectDirectory) : null,
             EnvironmentDirectory = Path.GetFullPath(EnvironmentDirectory, ProjectDirectory),
             AllowSourceBuilds = AllowSourceBuilds,
+            SourceBuildPackages = (SourceBuildPackages ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(n => n.Trim()).Where(n => n.Length > 0).ToList(),
             AllowPrereleases = AllowPrereleases,
             CompileBytecode = CompileBytecode,
             RuntimeIdentifier = NullIfEmpty(RuntimeIdentifier),
@@ -131,7 +134,13 @@ public abstract class RestoreTaskBase : LlmPythonTask
             NoDeps: Bool(item, "NoDeps", "PythonPackage"),
             Markers: Metadata(item, "Markers"),
             PrivateAssets: string.Equals(Metadata(item, "PrivateAssets"), "all", StringComparison.OrdinalIgnoreCase),
-            DefiningProject: definingProject);
+            DefiningProject: definingProject)
+        {
+            AllowSourceBuild = Bool(item, "AllowSourceBuild", "PythonPackage"),
+            BuildRequires = Metadata(item, "BuildRequires"),
+            BuildIsolation = !string.Equals(Metadata(item, "BuildIsolation"), "false", StringComparison.OrdinalIgnoreCase),
+            BuildSettings = Metadata(item, "BuildSettings"),
+        };
     }
 
     private IndexItem ToIndex(ITaskItem item)

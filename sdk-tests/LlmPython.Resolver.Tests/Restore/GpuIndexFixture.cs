@@ -52,12 +52,13 @@ public sealed class GpuIndexFixture : IDisposable
     public static readonly string[] FamilyNames = ["torch", "torchvision", "torchaudio"];
 
     private readonly string _root;
-    private int _projects;
+    private readonly CaseProjects _cases;
 
     public GpuIndexFixture()
     {
         _root = Directory.CreateTempSubdirectory("llmpy-gpu-").FullName;
         Cache = Path.Combine(_root, "cache");
+        _cases = new CaseProjects(_root, Cache);
         Server = LocalIndexServer.Start();
         var pages = new Dictionary<(string Backend, string Project), List<LocalIndexFile>>();
         foreach (var (backend, versions) in TorchOnBackend)
@@ -85,22 +86,8 @@ public sealed class GpuIndexFixture : IDisposable
     public string PyPiFiles => Server.BaseUrl + "/packages/";
 
     /// <summary>A request for a fresh project folder (own lockfile and venv), sharing the server and the cache.</summary>
-    public RestoreRequest Request(string caseName, params PackageItem[] packages)
-    {
-        var dir = Path.Combine(_root, $"{Interlocked.Increment(ref _projects):00}-{caseName}");
-        Directory.CreateDirectory(dir);
-        return new RestoreRequest
-        {
-            ProjectPath = Path.Combine(dir, "App.csproj"),
-            LockFilePath = Path.Combine(dir, "python.lock.json"),
-            EnvironmentDirectory = Path.Combine(dir, "obj", "python", "venv"),
-            CacheDirectory = Cache,
-            PythonVersion = RestoreFixture.Python311,
-            PythonIndexUrl = Server.IndexUrl,
-            PyTorchIndexUrl = Server.PyTorchIndexUrl,
-            Packages = packages,
-        };
-    }
+    public RestoreRequest Request(string caseName, params PackageItem[] packages) =>
+        _cases.Request(caseName, Server, packages);
 
     private void PublishFamily(Dictionary<(string, string), List<LocalIndexFile>> pages, string backend, string torch, string tag)
     {

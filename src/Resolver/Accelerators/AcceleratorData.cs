@@ -95,7 +95,7 @@ public sealed class AcceleratorData
     public static AcceleratorData LoadFromDirectory(string directory) =>
         Load(file => File.ReadAllText(Path.Combine(directory, file)));
 
-    private static string ReadEmbedded(string file)
+    internal static string ReadEmbedded(string file)
     {
         var name = "LlmPython.Resolver.Data." + file;
         using var stream = typeof(AcceleratorData).Assembly.GetManifestResourceStream(name)

@@ -54,6 +54,8 @@ public sealed record LockedPackage
     public bool Requested { get; init; }
     /// <summary>True when installed without its dependencies (NoDeps).</summary>
     public bool NoDeps { get; init; }
+    /// <summary>The file is a source distribution (URL, sha256 of the sdist): the install builds it (PEP 517), or takes the cached build.</summary>
+    public bool BuildFromSource { get; init; }
     public IReadOnlyList<LockedDependency> Dependencies { get; init; } = [];
 }
 

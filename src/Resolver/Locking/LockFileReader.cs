@@ -56,6 +56,7 @@ public static class LockFileReader
         Size = p.TryGetProperty("size", out var size) ? size.GetInt64() : null,
         Requested = p.TryGetProperty("requested", out var r) && r.GetBoolean(),
         NoDeps = p.TryGetProperty("noDeps", out var n) && n.GetBoolean(),
+        BuildFromSource = p.TryGetProperty("buildFromSource", out var b) && b.GetBoolean(),
         Dependencies = p.GetProperty("dependencies").EnumerateArray().Select(d => new LockedDependency
         {
             Name = d.GetProperty("name").GetString()!,

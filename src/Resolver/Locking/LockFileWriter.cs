@@ -75,6 +75,7 @@ public static class LockFileWriter
         if (p.Size is long size) json.WriteNumber("size", size);
         if (p.Requested) json.WriteBoolean("requested", true);
         if (p.NoDeps) json.WriteBoolean("noDeps", true);
+        if (p.BuildFromSource) json.WriteBoolean("buildFromSource", true);
         json.WriteStartArray("dependencies");
         foreach (var d in p.Dependencies
                      .OrderBy(d => d.Name, StringComparer.Ordinal)

@@ -26,9 +26,14 @@ public static class LockInputs
             "prereleases=" + request.AllowPrereleases,
             "source-builds=" + request.AllowSourceBuilds,
         };
+        if (request.SourceBuildPackages.Count > 0)
+            lines.Add("source-build-packages=" + string.Join(";", request.SourceBuildPackages.Select(n => n.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal)));
         lines.AddRange(request.Packages
             .Select(p => string.Join("|", "package", Relative(projectDir, p.Include), p.Version?.Trim() ?? "", p.Extras ?? "",
-                p.Cuda ?? "", p.Index ?? "", p.NoDeps, p.Markers ?? ""))
+                p.Cuda ?? "", p.Index ?? "", p.NoDeps, p.Markers ?? "")
+                // Build metadata only when set, so the hash of projects without it stays what it was.
+                + (p.AllowSourceBuild || p.BuildRequires is not null || !p.BuildIsolation || p.BuildSettings is not null
+                    ? $"|build|{p.AllowSourceBuild}|{p.BuildRequires}|{p.BuildIsolation}|{p.BuildSettings}" : ""))
             .OrderBy(s => s, StringComparer.Ordinal));
         lines.AddRange(request.Indexes
             .Select(i => string.Join("|", "python-index", i.Url.TrimEnd('/'), i.Name ?? "", i.Explicit))

@@ -78,10 +78,13 @@ internal sealed class CandidateRules
     public bool AcceptsTargetPython(ResolverCandidate candidate) =>
         candidate.RequiresPython is null || candidate.RequiresPython.Contains(TargetPython, allowPrereleases: true);
 
-    public bool HasInstallableFile(ResolverCandidate candidate) =>
-        candidate.HasCompatibleWheel || (_request.AllowSourceBuilds && candidate.HasSourceDistribution);
+    public bool HasInstallableFile(PackageName name, ResolverCandidate candidate) =>
+        candidate.HasCompatibleWheel || (candidate.HasSourceDistribution && MayBuild(name));
 
-    public bool IsUsable(ResolverCandidate candidate) => AcceptsTargetPython(candidate) && HasInstallableFile(candidate);
+    /// <summary>Source builds allowed for all (PythonAllowSourceBuilds) or for this package (AllowSourceBuild / PythonSourceBuildPackages).</summary>
+    public bool MayBuild(PackageName name) => _request.AllowSourceBuilds || _request.SourceBuildPackages.Contains(name);
+
+    public bool IsUsable(PackageName name, ResolverCandidate candidate) => AcceptsTargetPython(candidate) && HasInstallableFile(name, candidate);
 
     /// <summary>Candidates the target can never install, grouped by cause (one group per Requires-Python text).</summary>
     public IEnumerable<(IncompatibilityKind Kind, VersionSet Set, string Detail)> UnusableGroups(PackageVersions versions)
@@ -89,6 +92,7 @@ internal sealed class CandidateRules
         var byPython = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         var noWheel = new List<int>();
         var sdistOnly = new List<int>();
+        var byVariant = new List<(int Index, string Detail)>();
         for (var i = 0; i < versions.Count; i++)
         {
             var c = versions.Candidates[i];
@@ -98,9 +102,15 @@ internal sealed class CandidateRules
                 if (!byPython.TryGetValue(key, out var list)) byPython[key] = list = [];
                 list.Add(i);
             }
-            else if (!HasInstallableFile(c))
-                (c.HasSourceDistribution ? sdistOnly : noWheel).Add(i);
+            else if (!HasInstallableFile(versions.Name, c))
+            {
+                if (c.RejectedFiles.Count > 0)
+                    byVariant.Add((i, $"has no wheel built for this environment ({RejectionText(c)})"));
+                else (c.HasSourceDistribution ? sdistOnly : noWheel).Add(i);
+            }
         }
+        foreach (var (i, detail) in byVariant)
+            yield return (IncompatibilityKind.NoCompatibleWheel, VersionSet.Single(versions.Count, i), detail);
         foreach (var (spec, list) in byPython)
             yield return (IncompatibilityKind.RequiresPython, Set(versions, list), $"requires Python {spec} but the target Python is {TargetPython}");
         if (noWheel.Count > 0)
@@ -128,12 +138,16 @@ internal sealed class CandidateRules
             else if (c.IsYanked && !pinned && !PolicyFor(versions).PinnedYanked.Contains(i)) reasons.Add("yanked" + (c.YankedReason is { Length: > 0 } r ? $" ({r})" : "") + ", allowed only when pinned with ==");
             else if (c.Version.IsPrerelease && !_request.AllowPrereleases && !specifier.NamesPrerelease && !PolicyFor(versions).Prereleases) reasons.Add("pre-release, allowed only when a specifier names one, a top-level requirement opts in, or PythonAllowPrereleases is set");
             if (!AcceptsTargetPython(c)) reasons.Add($"requires Python {c.RequiresPython}");
-            if (!HasInstallableFile(c)) reasons.Add("no compatible wheel");
+            if (!HasInstallableFile(versions.Name, c)) reasons.Add(c.RejectedFiles.Count > 0 ? $"no wheel built for this environment: {RejectionText(c)}" : "no compatible wheel");
             builder.Append(i == 0 ? "" : "; ").Append(c.Version).Append(" (").Append(string.Join(", ", reasons)).Append(')');
         }
         if (versions.Count > limit) builder.Append($"; and {versions.Count - limit} older versions");
         return builder.ToString();
     }
+
+    /// <summary>The files a build-variant label ruled out, grouped by the part that did not match: "reason: file, file".</summary>
+    public static string RejectionText(ResolverCandidate candidate) => string.Join("; ",
+        candidate.RejectedFiles.GroupBy(r => r.Reason).Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.File))}"));
 
     public static string Display(Requirement requirement)
     {

@@ -122,7 +122,7 @@ internal sealed class FailureReport
                 var (from, fromTerm) = incompat.Terms[0];
                 var (to, toTerm) = incompat.Terms[1];
                 var target = incompat.Requirement is { } r ? CandidateRules.Display(r) : SetText(to, toTerm.Set);
-                return $"{Subject(from, fromTerm.Set)} depends on {target}";
+                return $"{Subject(from, fromTerm.Set)} depends on {target}{CouplingNote(from, fromTerm.Set, incompat.Requirement)}";
             }
             case IncompatibilityKind.DependencyWithoutMatch:
             {
@@ -159,6 +159,16 @@ internal sealed class FailureReport
             return $"{string.Join(" and ", positive.Select(t => SetText(t.Package, t.Term.Set)))} cannot {(positive.Count == 2 ? "both" : "all")} be installed";
         return $"{string.Join(" and ", positive.Select(t => SetText(t.Package, t.Term.Set)))} {(positive.Count == 1 ? "depends" : "depend")} on "
             + string.Join(" or ", negative.Select(t => SetText(t.Package, t.Term.Set)));
+    }
+
+    /// <summary>Why a version depends on torch when the dependency is its build-variant wheels' torch, not its metadata.</summary>
+    private string CouplingNote(SolverPackage from, VersionSet set, Requirement? requirement)
+    {
+        if (requirement is null || from.IsRoot || !_versions.TryGetValue(from.Name, out var versions)) return "";
+        var candidate = set.Indexes().Select(i => versions.Candidates[i]).FirstOrDefault(c => c.TorchCoupling == requirement);
+        if (candidate is null) return "";
+        var rejected = candidate.RejectedFiles.Count > 0 ? $"; ruled out: {CandidateRules.RejectionText(candidate)}" : "";
+        return $" ({candidate.TorchCouplingDetail}{rejected})";
     }
 
     private string Subject(SolverPackage package, VersionSet set) => package.IsRoot ? "the project" : SetText(package, set);

@@ -39,6 +39,18 @@ public sealed record ResolverCandidate(Pep440Version Version)
     /// <summary>An sdist exists (usable only when source builds are allowed).</summary>
     public bool HasSourceDistribution { get; init; }
 
+    /// <summary>Wheels of this version the build-variant label rules out, each with the part that did not match (for errors).</summary>
+    public IReadOnlyList<(string File, string Reason)> RejectedFiles { get; init; } = [];
+
+    /// <summary>
+    /// The torch range this version's build-variant wheels load into (<c>torch&gt;=2.3,&lt;2.5</c>): an extra dependency, also
+    /// under NoDeps, so the resolver picks a torch some wheel was built for; null when the wheels are not torch-coupled.
+    /// </summary>
+    public Requirement? TorchCoupling { get; init; }
+
+    /// <summary>Why <see cref="TorchCoupling"/> is what it is, for messages.</summary>
+    public string? TorchCouplingDetail { get; init; }
+
     /// <summary>The file the source would install for this version (opaque to the solver).</summary>
     public object? Distribution { get; init; }
 }

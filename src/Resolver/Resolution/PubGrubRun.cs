@@ -268,8 +268,9 @@ internal sealed class PubGrubRun
         if (package.IsRoot)
             return _request.Roots.Select(r => r.Requirement)
                 .Where(r => r.Marker is null || r.Marker.Evaluate(_request.Environment, NoExtras)).ToList();
-        if (_noDeps.Contains(package.Name)) return [];
         var candidate = _catalog.Known[package.Name].Candidates[index];
+        // NoDeps drops the metadata's dependencies, not the torch its wheel was compiled against.
+        if (_noDeps.Contains(package.Name)) return package.Extra is null && candidate.TorchCoupling is { } coupling ? [coupling] : [];
         var all = await _catalog.GetDependenciesAsync(package.Name, candidate).ConfigureAwait(false);
         if (package.Extra is null)
             return all.Where(r => r.Marker is null || r.Marker.Evaluate(_request.Environment, NoExtras)).ToList();
@@ -316,7 +317,7 @@ internal sealed class PubGrubRun
     {
         foreach (var i in set.Indexes())
         {
-            if (!_rules.IsUsable(versions.Candidates[i])) continue;
+            if (!_rules.IsUsable(versions.Name, versions.Candidates[i])) continue;
             if (!_noDeps.Contains(versions.Name)) _catalog.Prefetch(versions.Name, versions.Candidates[i]);
             return;
         }

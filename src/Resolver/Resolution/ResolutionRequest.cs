@@ -27,6 +27,9 @@ public sealed record ResolutionRequest
     /// <summary>Versions with only an sdist are candidates (building runs arbitrary code).</summary>
     public bool AllowSourceBuilds { get; init; }
 
+    /// <summary>Packages whose sdist-only versions are candidates even when <see cref="AllowSourceBuilds"/> is off.</summary>
+    public IReadOnlySet<PackageName> SourceBuildPackages { get; init; } = new HashSet<PackageName>();
+
     /// <summary>Versions to try first (from an existing lockfile).</summary>
     public IReadOnlyDictionary<PackageName, Pep440Version> PreferredVersions { get; init; } = new Dictionary<PackageName, Pep440Version>();
 

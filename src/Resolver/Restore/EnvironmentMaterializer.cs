@@ -16,10 +16,13 @@ internal sealed class EnvironmentMaterializer
     private readonly RestoreSession _session;
     private readonly IRestoreLog _log;
 
-    public EnvironmentMaterializer(RestoreSession session, IRestoreLog log)
+    private readonly Accelerators.GpuInfo? _gpu;
+
+    public EnvironmentMaterializer(RestoreSession session, IRestoreLog log, Accelerators.GpuInfo? gpu = null)
     {
         _session = session;
         _log = log;
+        _gpu = gpu;
     }
 
     /// <summary>The cheap integrity check of the no-op path: the skeleton and every installed distribution's files.</summary>
@@ -35,10 +38,11 @@ internal sealed class EnvironmentMaterializer
     {
         var started = Stopwatch.StartNew();
         var files = await DownloadAllAsync(environment.Packages, cancellationToken).ConfigureAwait(false);
+        await BuildSdistsAsync(environment, files, cancellationToken).ConfigureAwait(false);
         var desired = environment.Packages.Select(p => new DesiredWheel(
-            p.Name, p.Version, files[p.Name].Path, p.Sha256, p.Requested,
+            p.Name, p.Version, files[p.Name].Path, files[p.Name].Sha256, p.Requested,
             DirectUrl: p.Source == Resolution.IndexResolverSource.DirectSource ? ResolveUrl(p.Url).AbsoluteUri : null,
-            FileName: p.FileName)).ToList();
+            FileName: p.BuildFromSource ? Path.GetFileName(files[p.Name].Path) : p.FileName)).ToList();
         var updater = new EnvironmentUpdater(new UnpackedWheelStore(_session.Cache)) { CompileBytecode = _session.Request.CompileBytecode && _session.Target.IsHost };
         var result = await updater.UpdateAsync(_session.EnvironmentDirectory, _session.BaseInterpreter, desired, cancellationToken).ConfigureAwait(false);
         foreach (var warning in result.Warnings)
@@ -47,6 +51,24 @@ internal sealed class EnvironmentMaterializer
             ? $"Python environment {result.Layout.Root} already matches the lock."
             : $"Python environment {result.Layout.Root}: {result.Installed.Count} installed, {result.Removed.Count} removed, {result.Unchanged} unchanged " +
               $"({result.LinkedFiles} files linked, {result.CopiedFiles} copied) in {started.Elapsed.TotalSeconds:0.0} s.", important: true);
+    }
+
+    /// <summary>Replaces each locked sdist by its built wheel (the cached build when this sdist was built before with the same settings).</summary>
+    private async Task BuildSdistsAsync(LockedEnvironment environment, Dictionary<string, DownloadedFile> files, CancellationToken cancellationToken)
+    {
+        var sdists = environment.Packages.Where(p => p.BuildFromSource).ToList();
+        if (sdists.Count == 0) return;
+        var backendUrl = environment.Backend is { } b ? Accelerators.BackendSelector.IndexUrlFor(_session.Request.PyTorchIndexUrl, b) : null;
+        var builds = new SourceBuilds(_session, () => new LockResolver(_session, _log).CreateSource(environment.Backend, backendUrl));
+        var torch = environment.Find("torch")?.Version;
+        foreach (var p in sdists)
+        {
+            var sdist = files[p.Name];
+            var built = builds.Builder.BuildsRun;
+            var wheel = await builds.Builder.BuildWheelAsync(builds.Input(p.Name, p.Version, sdist.Path, p.FileName, p.Sha256, torch, _gpu), cancellationToken).ConfigureAwait(false);
+            _log.Message(builds.Builder.BuildsRun > built ? $"Built {Path.GetFileName(wheel)} from {p.FileName}." : $"Using the cached build {Path.GetFileName(wheel)} of {p.FileName}.", important: builds.Builder.BuildsRun > built);
+            files[p.Name] = new DownloadedFile(wheel, StampedNoOp.Sha256(await File.ReadAllBytesAsync(wheel, cancellationToken).ConfigureAwait(false)), new FileInfo(wheel).Length);
+        }
     }
 
     private async Task<Dictionary<string, DownloadedFile>> DownloadAllAsync(IReadOnlyList<LockedPackage> packages, CancellationToken cancellationToken)

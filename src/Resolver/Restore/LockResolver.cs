@@ -27,11 +27,8 @@ internal sealed class LockResolver
     {
         var request = _session.Request;
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var router = new IndexRouter(_session.Http, IndexRoutingOptions.FromRequest(
-            request, _session.Roots, backend?.IndexUrl, _session.Family.RoutedPackageNameSet));
-        var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
-            .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));
-        var source = new IndexResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels);
+        var builds = new SourceBuilds(_session, () => CreateSource(backend?.Backend, backend?.IndexUrl));
+        var source = CreateSource(backend?.Backend, backend?.IndexUrl, SdistMetadata(builds, backend?.Gpu, probe: false));
 
         var resolution = new ResolutionRequest
         {
@@ -41,20 +38,33 @@ internal sealed class LockResolver
             TargetPython = Pep440Version.Parse(_session.Target.PythonVersion),
             AllowPrereleases = request.AllowPrereleases,
             AllowSourceBuilds = request.AllowSourceBuilds,
+            SourceBuildPackages = builds.Allowed,
             PreferredVersions = Preferred(previous, sectionName),
         };
         _log.Message($"Resolving {resolution.Roots.Count} Python packages for {sectionName}…", important: true);
-        var result = await new PubGrubResolver(source).ResolveAsync(resolution, cancellationToken).ConfigureAwait(false);
+        ResolutionResult result;
+        try
+        {
+            result = await new PubGrubResolver(source).ResolveAsync(resolution, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResolutionException) when (!request.AllowSourceBuilds)
+        {
+            await ThrowIfSdistsWouldResolveAsync(resolution, builds, backend, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
 
         var downloader = new WheelDownloader(_session.Http, _session.Cache);
         var packages = new List<LockedPackage>();
+        var torch = result.Find(PackageName.Parse("torch"))?.Version;
         foreach (var node in result.Packages)
         {
-            var chosen = (IndexDistribution)node.Candidate.Distribution!;
+            var distribution = (IndexDistribution)node.Candidate.Distribution!;
+            // A torch-coupled extension (flash-attn +cu123torch2.4cxx11abiFALSE) installs the variant built for the resolved torch.
+            var chosen = distribution with { File = distribution.FileFor(torch) };
+            if (chosen.File != distribution.File)
+                _log.Message($"{node.Name}: {chosen.File.FileName} matches torch {torch} ({backend?.Backend ?? "PyPI"}).");
             if (!chosen.File.IsWheel)
-                throw new LlmPyException(RestoreDiagnostics.SourceBuildUnsupported,
-                    $"{node.Name} {node.Version} has no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only the source distribution {chosen.File.FileName}, and LlmPython.Sdk does not build source distributions. Pin a version that has a wheel for this platform, or add a wheel with <PythonPackage Include=\"path/to/{node.Name}-….whl\" />.")
-                { PackageName = node.Name.Value };
+                _log.Message($"{node.Name} {node.Version}: no wheel for {_session.Target.PlatformTag}; it will be built from {chosen.File.FileName}.", important: true);
             var sha256 = chosen.File.Sha256;
             var size = chosen.File.Size;
             if (sha256 is null || size is null)
@@ -76,6 +86,7 @@ internal sealed class LockResolver
                 Size = size,
                 Requested = root is not null,
                 NoDeps = root?.NoDeps == true,
+                BuildFromSource = !chosen.File.IsWheel,
                 Dependencies = result.Edges.Where(e => e.From == node.Name)
                     .Select(e => new LockedDependency { Name = e.To.Value, Extras = e.Extras, Requirement = e.RequirementText })
                     .DistinctBy(d => (d.Name, d.Requirement)).ToList(),
@@ -91,6 +102,63 @@ internal sealed class LockResolver
             BackendReason = backend?.Explanation,
             Packages = packages,
         };
+    }
+
+    /// <summary>The resolver's view of the indexes for one backend (<c>cu124</c> at <paramref name="backendIndexUrl"/>; null = no PyTorch backend).</summary>
+    public IndexResolverSource CreateSource(string? backend, string? backendIndexUrl, Func<DistributionFile, CancellationToken, Task<string>>? sdistMetadata = null)
+    {
+        var router = new IndexRouter(_session.Http, IndexRoutingOptions.FromRequest(
+            _session.Request, _session.Roots, backendIndexUrl, _session.Family.RoutedPackageNameSet));
+        var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
+            .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));
+        return new IndexResolverSource(router, new MetadataFetcher(_session.Http, _session.Cache), _session.Target.Tags, directWheels,
+            new BuildVariantMatcher(backend)) { SdistMetadata = sdistMetadata };
+    }
+
+    /// <summary>
+    /// An sdist's metadata for the resolver: PKG-INFO when static, else the backend's (a build environment and a hook run).
+    /// A <paramref name="probe"/> runs no code: without static metadata it assumes no dependencies.
+    /// </summary>
+    private Func<DistributionFile, CancellationToken, Task<string>> SdistMetadata(SourceBuilds builds, Accelerators.GpuInfo? gpu, bool probe) =>
+        async (file, ct) =>
+        {
+            if (!_session.Target.IsHost)
+                throw new LlmPyException(Building.SourceBuildDiagnostics.CannotBuildForTarget,
+                    $"{file.FileName} is a source distribution, and wheels for {_session.Target.PlatformTag} cannot be built on this machine. Pin a version that has a wheel for that platform, or add one with <PythonPackage Include=\"…whl\" />.")
+                { PackageName = file.Project };
+            var downloaded = await new WheelDownloader(_session.Http, _session.Cache).DownloadAsync(file, null, ct).ConfigureAwait(false);
+            var sdist = Distributions.SdistFileName.Parse(file.FileName);
+            var input = builds.Input(sdist.Name.Value, sdist.Version.ToString(), downloaded.Path, file.FileName, downloaded.Sha256, null, gpu);
+            if (Building.SdistBuilder.StaticMetadata(input) is { } pkgInfo) return pkgInfo;
+            if (probe) return $"Metadata-Version: 2.1\nName: {sdist.Name}\nVersion: {sdist.Version}\n";
+            _log.Message($"Asking the build backend of {file.FileName} for its metadata…");
+            return await builds.Builder.MetadataAsync(input, ct).ConfigureAwait(false);
+        };
+
+    /// <summary>
+    /// When the resolution fails with source builds off: if allowing sdists would resolve, the one error names every package that
+    /// would have to be built (LLMPY0031) and the properties that allow it. The probe builds nothing.
+    /// </summary>
+    private async Task ThrowIfSdistsWouldResolveAsync(ResolutionRequest resolution, SourceBuilds builds, BackendDecision? backend, CancellationToken cancellationToken)
+    {
+        var probe = CreateSource(backend?.Backend, backend?.IndexUrl, SdistMetadata(builds, backend?.Gpu, probe: true));
+        ResolutionResult result;
+        try
+        {
+            result = await new PubGrubResolver(probe).ResolveAsync(resolution with { AllowSourceBuilds = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LlmPyException)
+        {
+            return; // sdists do not help: the original error stands.
+        }
+        var sdists = result.Packages.Where(n => !((IndexDistribution)n.Candidate.Distribution!).File.IsWheel && !builds.Allowed.Contains(n.Name)).ToList();
+        if (sdists.Count == 0) return;
+        var listed = sdists.Select(n => $"{n.Name} {n.Version} ({((IndexDistribution)n.Candidate.Distribution!).File.FileName})");
+        var names = string.Join(";", sdists.Select(n => n.Name.Value));
+        throw new LlmPyException(RestoreDiagnostics.SourceBuildUnsupported,
+            $"These packages have no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only a source distribution, and building from source is not allowed: {string.Join(", ", listed)}. " +
+            $"Building runs the package's own code. To allow it, set <PythonSourceBuildPackages>{names}</PythonSourceBuildPackages> (or AllowSourceBuild=\"true\" on the item, or PythonAllowSourceBuilds=true for all); or pin versions that have wheels.")
+        { PackageName = sdists[0].Name.Value };
     }
 
     /// <summary>

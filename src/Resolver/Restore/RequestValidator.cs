@@ -1,5 +1,6 @@
 using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Distributions;
+using LlmPython.Resolver.Indexes;
 using LlmPython.Resolver.Requirements;
 using LlmPython.Resolver.Versioning;
 
@@ -39,7 +40,14 @@ public static class RequestValidator
         var include = item.Include.Trim();
         string? localWheel = null;
         string name;
-        if (include.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
+        string? referencedName = null;
+        // PEP 508 direct reference: "flash-attn @ https://…/flash_attn-….whl#sha256=…".
+        if (include.Contains('@') && Requirement.TryParse(include, out var direct) && direct!.Url is { } directUrl)
+        {
+            referencedName = direct.NormalizedName.Value;
+            include = directUrl;
+        }
+        if (DirectWheel.IsDirectReference(include))
         {
             var isUrl = include.Contains("://", StringComparison.Ordinal);
             localWheel = isUrl ? include : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project) ?? projectDir, include));
@@ -53,7 +61,15 @@ public static class RequestValidator
                     $"PythonPackage '{include}' is not a valid wheel file name (name-version[-build]-python-abi-platform.whl). Rename the file or fix the path in {project}.")
                 { PackageName = include };
             name = wheel.Name.Value;
+            if (referencedName is not null && referencedName != name)
+                throw new LlmPyException(RestoreDiagnostics.InvalidDirectReference,
+                    $"PythonPackage '{item.Include}' names '{referencedName}', but the wheel {fileName} is a file of '{name}'. Fix the name before '@' or the URL in {project}.")
+                { PackageName = referencedName };
         }
+        else if (referencedName is not null)
+            throw new LlmPyException(RestoreDiagnostics.InvalidDirectReference,
+                $"PythonPackage '{item.Include}' is a direct reference to '{include}', which is not a wheel (.whl). Point it at a wheel file, or name the package and let the indexes serve it, in {project}.")
+            { PackageName = referencedName };
         else
         {
             if (!PackageName.IsValid(include))

@@ -23,6 +23,8 @@ public static class RestoreDiagnostics
     public const string CudaOnNonPyTorchPackage = "LLMPY0029";
     /// <summary>A PythonIndex or PythonFindLinks value is not a URL or existing folder.</summary>
     public const string InvalidSource = "LLMPY0030";
-    /// <summary>The resolution chose a version that has only a source distribution.</summary>
+    /// <summary>Packages of the resolution have only source distributions and building them is not allowed; lists every one and the property to set.</summary>
     public const string SourceBuildUnsupported = "LLMPY0031";
+    /// <summary>A direct reference (<c>name @ URL</c>) names a file of another project, or a URL that is not a wheel.</summary>
+    public const string InvalidDirectReference = "LLMPY0032";
 }

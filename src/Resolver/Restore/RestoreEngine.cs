@@ -64,8 +64,14 @@ public sealed class RestoreEngine
 
     /// <summary>Every path from a top-level PythonPackage to <paramref name="package"/>, one per line.</summary>
     public string ExplainWhy(RestoreRequest request, string package, CancellationToken cancellationToken = default) =>
-        Guard(request, async () => LockedGraph.Why(await LockAsync(request, cancellationToken).ConfigureAwait(false), package))
-        ?? "(no resolution: see the errors above)";
+        Guard(request, async () =>
+        {
+            var environment = await LockAsync(request, cancellationToken).ConfigureAwait(false);
+            var why = LockedGraph.Why(environment, package);
+            // A build-variant wheel (flash-attn +cu123torch2.4cxx11abiFALSE): which file fits and why the others do not.
+            var variant = await BuildVariantReport.DescribeAsync(RestoreSession.Open(request, _log), _log, environment, package, cancellationToken).ConfigureAwait(false);
+            return variant is null ? why : why + "\n" + variant;
+        }) ?? "(no resolution: see the errors above)";
 
     /// <summary>
     /// Locks as PythonLock does (a current lock is reused without the network), then writes every section of the lockfile
@@ -140,7 +146,7 @@ public sealed class RestoreEngine
             return Result(request, session, environment, noOp: false);
         // A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/) with
         // the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
-        await new EnvironmentMaterializer(session, _log).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
+        await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
         var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
         var restored = Result(request, session, environment, noOp: false);
         var newStamp = new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(session.EnvironmentDirectory))

@@ -11,7 +11,17 @@ public sealed record PackageItem(
     string? Markers = null,
     bool PrivateAssets = false,
     /// <summary>Where it was declared (project file path), for diagnostics.</summary>
-    string? DefiningProject = null);
+    string? DefiningProject = null)
+{
+    /// <summary>AllowSourceBuild: this package may be built from its sdist.</summary>
+    public bool AllowSourceBuild { get; init; }
+    /// <summary>BuildRequires: <c>torch</c> = the sdist's build environment gets the locked torch.</summary>
+    public string? BuildRequires { get; init; }
+    /// <summary>BuildIsolation=false: build against the environment's locked packages (here: its torch) too.</summary>
+    public bool BuildIsolation { get; init; } = true;
+    /// <summary>BuildSettings: PEP 517 config settings, <c>key=value;key=value</c>.</summary>
+    public string? BuildSettings { get; init; }
+}
 
 /// <summary>One <c>PythonIndex</c> item.</summary>
 public sealed record IndexItem(string Url, string? Name = null, bool Explicit = false);
@@ -55,6 +65,8 @@ public sealed record RestoreRequest
     public string? NuGetConfigFile { get; init; }
     public required string EnvironmentDirectory { get; init; }
     public bool AllowSourceBuilds { get; init; }
+    /// <summary>PythonSourceBuildPackages: names that may be built from sdists even when AllowSourceBuilds is off.</summary>
+    public IReadOnlyList<string> SourceBuildPackages { get; init; } = [];
     public bool AllowPrereleases { get; init; }
     public bool CompileBytecode { get; init; }
     /// <summary>Runtime identifier for a publish-time resolution (linux-x64, win-x64, …), or null = this machine.</summary>
