@@ -58,7 +58,7 @@ internal sealed class EnvironmentMaterializer
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var file = await downloader.DownloadAsync(ResolveUrl(p.Url), p.Sha256, progress.For(p.Name), cancellationToken, p.FileName).ConfigureAwait(false);
+                var file = await downloader.DownloadAsync(ResolveUrl(p.Url), p.Sha256, progress.For(p.Name, p.FileName), cancellationToken, p.FileName).ConfigureAwait(false);
                 progress.Completed(p.Name, file.Size);
                 lock (results) results[p.Name] = file;
             }

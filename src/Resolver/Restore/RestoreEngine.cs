@@ -14,6 +14,8 @@ public interface IRestoreLog
 {
     /// <summary>A progress or info line; <paramref name="important"/> = shown at normal verbosity.</summary>
     void Message(string text, bool important = false);
+    /// <summary>A line the user sees at the build's default verbosity: download progress and its summary.</summary>
+    void Progress(string text) => Message(text, important: true);
     void Warning(string code, string message, string? file = null);
     void Error(string code, string message, string? file = null);
 }

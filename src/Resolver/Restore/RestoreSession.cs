@@ -29,7 +29,7 @@ internal sealed class RestoreSession
         EnvironmentDirectory = target.IsHost ? request.EnvironmentDirectory : RestoreLayout.DescribedTargetDirectory(request, request.RuntimeIdentifier!);
         StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
-        Http = new PythonHttpClient(new HttpSettings { Offline = request.Offline, Cache = cache, Credentials = CredentialProvider.ForRequest(request) });
+        Http = new PythonHttpClient(HttpSettings.FromRequest(request) with { Cache = cache });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
     }
 
