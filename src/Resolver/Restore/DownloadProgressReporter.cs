@@ -15,21 +15,21 @@ internal sealed class DownloadProgressReporter
     internal const long LargeFile = 50L * 1024 * 1024;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private readonly IRestoreLog _log;
-    private readonly int _files;
-    private readonly long _totalBytes;
+    private readonly Dictionary<string, long> _expected = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, (string FileName, DownloadProgress Progress)> _inFlight = new(StringComparer.Ordinal);
-    private long _doneBytes;
+    private readonly Dictionary<string, long> _done = new(StringComparer.Ordinal);
     private long _downloadedBytes;
-    private int _done;
     private int _downloaded;
     private TimeSpan _lastLine;
+    private bool _summarized;
 
-    public DownloadProgressReporter(IRestoreLog log, int files, long totalBytes)
+    public DownloadProgressReporter(IRestoreLog log) { _log = log; }
+
+    /// <summary>A package's file (and its announced size) about to be fetched or found in the cache; said again, it counts once.</summary>
+    public void Expect(string package, long? size)
     {
-        _log = log;
-        _files = files;
-        _totalBytes = totalBytes;
+        lock (this) _expected[package] = Math.Max(size ?? 0, _expected.GetValueOrDefault(package));
     }
 
     public Action<DownloadProgress> For(string package, string fileName) => p =>
@@ -46,8 +46,8 @@ internal sealed class DownloadProgressReporter
                     _log.Progress(FileLine(name, progress));
                 return;
             }
-            var moving = _doneBytes + _inFlight.Values.Sum(f => f.Progress.BytesReceived);
-            _log.Progress($"Downloading Python packages: {_done}/{_files} files, {Size(moving)} of {Size(_totalBytes)}, {Size((long)_inFlight.Values.Sum(f => f.Progress.BytesPerSecond))}/s");
+            var moving = _done.Values.Sum() + _inFlight.Values.Sum(f => f.Progress.BytesReceived);
+            _log.Progress($"Downloading Python packages: {_done.Count}/{_expected.Count} files, {Size(moving)} of {Size(_expected.Values.Sum())}, {Size((long)_inFlight.Values.Sum(f => f.Progress.BytesPerSecond))}/s");
         }
     };
 
@@ -64,17 +64,18 @@ internal sealed class DownloadProgressReporter
         lock (this)
         {
             if (_inFlight.Remove(package, out var moved)) { _downloaded++; _downloadedBytes += moved.Progress.BytesReceived; }
-            _doneBytes += size;
-            _done++;
+            _done[package] = size;
         }
     }
 
+    /// <summary>The closing line of a restore that downloaded anything (said once).</summary>
     public void Summarize()
     {
-        if (_downloaded == 0) return;
+        if (_downloaded == 0 || _summarized) return;
+        _summarized = true;
         var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
         _log.Progress($"Downloaded {_downloaded} Python package file{(_downloaded == 1 ? "" : "s")} ({Size(_downloadedBytes)}) in {seconds:0.0} s " +
-                     $"({Size((long)(_downloadedBytes / seconds))}/s); {_files - _downloaded} came from the cache.");
+                     $"({Size((long)(_downloadedBytes / seconds))}/s); {_expected.Count - _downloaded} came from the cache.");
     }
 
     internal static string Size(long bytes) => bytes switch

@@ -50,7 +50,8 @@ internal sealed class EnvironmentMaterializer
     private async Task<Dictionary<string, DownloadedFile>> DownloadAllAsync(IReadOnlyList<LockedPackage> packages, CancellationToken cancellationToken)
     {
         var downloader = new WheelDownloader(_session.Http, _session.Cache);
-        var progress = new DownloadProgressReporter(_log, packages.Count, packages.Sum(p => p.Size ?? 0));
+        var progress = _session.Downloads;
+        foreach (var p in packages) progress.Expect(p.Name, p.Size);
         var results = new Dictionary<string, DownloadedFile>(StringComparer.Ordinal);
         using var gate = new SemaphoreSlim(ParallelDownloads);
         var tasks = packages.Select(async p =>
@@ -65,7 +66,6 @@ internal sealed class EnvironmentMaterializer
             finally { gate.Release(); }
         }).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        progress.Summarize();
         return results;
     }
 
