@@ -28,12 +28,12 @@ public sealed class SlowLinkIndex : IDisposable
 [Trait("Category", "EndToEnd")]
 public sealed class SlowLinkBuildTests(SlowLinkIndex index, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SlowLinkIndex>
 {
-    // 60 MB at 10 MB/s: ~6 s, three times the 2 s PythonHttpTimeout the projects set.
-    private const long RatePerSecond = 10L * 1024 * 1024;
+    // 60 MB at 6 MB/s: ~10 s, three times the 3 s PythonHttpTimeout the projects set.
+    private const long RatePerSecond = 6L * 1024 * 1024;
     private readonly PackedSdk _sdk = PackedSdk.Instance;
 
     private static string ProjectXml(string indexUrl, string cache = "$(MSBuildProjectDirectory)/cache") => AppProjectXml.With(
-        $"<PythonIndexUrl>{indexUrl}</PythonIndexUrl>\n    <PythonHttpTimeout>2</PythonHttpTimeout>",
+        $"<PythonIndexUrl>{indexUrl}</PythonIndexUrl>\n    <PythonHttpTimeout>3</PythonHttpTimeout>",
         """<PythonPackage Include="slow-model" />""", cache);
 
     private static CommandResult ImportsPayload(TestProject project, long size) =>

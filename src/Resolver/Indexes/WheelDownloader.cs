@@ -7,8 +7,8 @@ using LlmPython.Resolver.Http;
 
 namespace LlmPython.Resolver.Indexes;
 
-/// <summary>A file in the cache: where it is, its sha256 and its size.</summary>
-public sealed record DownloadedFile(string Path, string Sha256, long Size);
+/// <summary>A file in the cache: where it is, its sha256 and its size; <paramref name="FromCache"/> when no transfer was needed.</summary>
+public sealed record DownloadedFile(string Path, string Sha256, long Size, bool FromCache = false);
 
 /// <summary>
 /// Streams wheels into the cache store, content-addressed by sha256 (bucket <see cref="Bucket"/>, key = the
@@ -47,7 +47,7 @@ public sealed class WheelDownloader
         var name = displayName ?? Uri.UnescapeDataString(url.Segments[^1]);
         var expected = expectedSha256?.ToLowerInvariant();
         if (expected is not null && _cache.TryGet(Bucket, expected) is { } hit)
-            return new DownloadedFile(hit, expected, new FileInfo(hit).Length);
+            return new DownloadedFile(hit, expected, new FileInfo(hit).Length, FromCache: true);
         if (_http.Offline && !url.IsFile)
             throw new LlmPyException(IndexErrorCodes.OfflineWheelNotCached,
                 $"'{name}' is not in the cache ({_cache.Root}) and PythonOffline is true. Run one restore online, or set PythonOffline=false.")

@@ -25,9 +25,10 @@ public static class WheelArchive
     /// Validates the wheel at <paramref name="wheelPath"/> and extracts it into the new folder
     /// <paramref name="destination"/> (<c>tree/</c> + <c>wheel.json</c>). <paramref name="fileName"/> is the wheel's
     /// real file name when the file on disk is named otherwise (e.g. a cache entry named by hash).
-    /// Throws LlmPyException (LLMPY08xx) naming the wheel and the bad member.
+    /// Throws LlmPyException (LLMPY08xx) naming the wheel and the bad member. <paramref name="knownSha256"/> is the
+    /// wheel's sha256 when the caller has just computed it (it goes into the manifest; a big wheel is not read twice).
     /// </summary>
-    public static void ExtractVerified(string wheelPath, string destination, string? fileName = null)
+    public static void ExtractVerified(string wheelPath, string destination, string? fileName = null, string? knownSha256 = null)
     {
         var wheel = fileName ?? Path.GetFileName(wheelPath);
         WheelNameParts nameParts;
@@ -75,7 +76,7 @@ public static class WheelArchive
                 files.Add(path);
             }
 
-            var manifest = new UnpackedWheelManifest(wheel, RecordHash.FileSha256Hex(wheelPath), distInfo, files);
+            var manifest = new UnpackedWheelManifest(wheel, knownSha256 ?? RecordHash.FileSha256Hex(wheelPath), distInfo, files);
             File.WriteAllText(Path.Combine(destination, ManifestFile), JsonSerializer.Serialize(manifest, UnpackedWheelManifest.JsonOptions));
         }
     }
