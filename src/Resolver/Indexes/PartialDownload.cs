@@ -27,11 +27,14 @@ internal sealed class PartialDownload : IDisposable
 
     public bool CanResume => Validator is not null && Length > 0;
 
+    /// <summary>Where the staged bytes of <paramref name="key"/> live.</summary>
+    public static string PathFor(string staging, string key) => System.IO.Path.Combine(staging, key + ".part");
+
     /// <summary>Opens the staged bytes of <paramref name="key"/> in <paramref name="staging"/> (hashing what an earlier build left), or an empty one.</summary>
     public static PartialDownload Open(string staging, string key)
     {
         Directory.CreateDirectory(staging);
-        var partial = new PartialDownload(System.IO.Path.Combine(staging, key + ".part"));
+        var partial = new PartialDownload(PathFor(staging, key));
         var state = partial.ReadValidator();
         if (state is not null && File.Exists(partial.Path))
         {

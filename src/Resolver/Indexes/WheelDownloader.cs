@@ -55,8 +55,11 @@ public sealed class WheelDownloader
 
         if (expected is not null)
         {
+            // Another build downloading the same file holds the lock for as long as its transfer moves: wait that long.
+            var staged = new FileInfo(PartialDownload.PathFor(StagingFolder, expected));
             var path = await _cache.GetOrCreateAsync(Bucket, expected,
-                (temp, ct) => FetchVerifiedAsync(url, temp, expected, name, progress, ct), cancellationToken).ConfigureAwait(false);
+                (temp, ct) => FetchVerifiedAsync(url, temp, expected, name, progress, ct), cancellationToken,
+                producerProgress: () => { staged.Refresh(); return staged.Exists ? staged.Length : -1; }).ConfigureAwait(false);
             return new DownloadedFile(path, expected, new FileInfo(path).Length);
         }
 

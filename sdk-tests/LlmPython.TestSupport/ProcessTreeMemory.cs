@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LlmPython.Sdk.EndToEnd.Harness;
+namespace LlmPython.TestSupport;
 
 /// <summary>
 /// Samples the resident memory of a process and all its descendants (Linux /proc) until disposed and keeps the
