@@ -9,16 +9,34 @@ namespace LlmPython.Resolver.Tests.Indexes;
 /// <summary>Downloads cut short (reset, stall, cancel) continue with Range + If-Range instead of starting over.</summary>
 public sealed class WheelDownloadResumeTests
 {
-    private const int WheelPadding = 2_000_000;
+    /// <summary>A 2 MB wheel on a fresh server whose first answer for it fails as given, and an empty cache.</summary>
+    private sealed class OneWheel : IAsyncDisposable
+    {
+        public required LocalIndexServer Server { get; init; }
+        public required LocalIndexFile Wheel { get; init; }
+        public TempFolder Temp { get; } = new();
+        public CacheStore Cache => new(Temp.Path);
+
+        public static async Task<OneWheel> ServeAsync(LocalIndexFailure firstAnswer)
+        {
+            var server = await LocalIndexServer.StartAsync();
+            var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0", 2_000_000));
+            server.FailNext(wheel.UrlPath, 1, firstAnswer);
+            return new OneWheel { Server = server, Wheel = wheel };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Server.DisposeAsync();
+            Temp.Dispose();
+        }
+    }
 
     [Fact]
     public async Task A_reset_at_half_is_resumed_with_Range_and_If_Range_and_re_sends_little()
     {
-        await using var server = await LocalIndexServer.StartAsync();
-        var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0", WheelPadding));
-        server.FailNext(wheel.UrlPath, 1, LocalIndexFailure.ResetMidBody);
-        using var temp = new TempFolder();
-        var cache = new CacheStore(temp.Path);
+        await using var setup = await OneWheel.ServeAsync(LocalIndexFailure.ResetMidBody);
+        var (server, wheel, temp, cache) = (setup.Server, setup.Wheel, setup.Temp, setup.Cache);
 
         var file = await new WheelDownloader(IndexTestKit.Http(cache), cache).DownloadAsync(new Uri(server.UrlOf(wheel)), wheel.Sha256);
 
@@ -35,11 +53,8 @@ public sealed class WheelDownloadResumeTests
     [Fact]
     public async Task A_body_that_stalls_fails_its_try_after_the_read_timeout_and_the_next_try_resumes()
     {
-        await using var server = await LocalIndexServer.StartAsync();
-        var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0", WheelPadding));
-        server.FailNext(wheel.UrlPath, 1, LocalIndexFailure.StallMidBody);
-        using var temp = new TempFolder();
-        var cache = new CacheStore(temp.Path);
+        await using var setup = await OneWheel.ServeAsync(LocalIndexFailure.StallMidBody);
+        var (server, wheel, temp, cache) = (setup.Server, setup.Wheel, setup.Temp, setup.Cache);
         var http = IndexTestKit.Http(cache, retry: IndexTestKit.FastRetry with { ReadTimeout = TimeSpan.FromMilliseconds(500) });
 
         var file = await new WheelDownloader(http, cache).DownloadAsync(new Uri(server.UrlOf(wheel)), wheel.Sha256);
@@ -51,11 +66,8 @@ public sealed class WheelDownloadResumeTests
     [Fact]
     public async Task A_429_with_Retry_After_is_waited_for_then_retried()
     {
-        await using var server = await LocalIndexServer.StartAsync();
-        var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0"));
-        server.FailNext(wheel.UrlPath, 1, LocalIndexFailure.TooManyRequests);
-        using var temp = new TempFolder();
-        var cache = new CacheStore(temp.Path);
+        await using var setup = await OneWheel.ServeAsync(LocalIndexFailure.TooManyRequests);
+        var (server, wheel, temp, cache) = (setup.Server, setup.Wheel, setup.Temp, setup.Cache);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var file = await new WheelDownloader(IndexTestKit.Http(cache), cache).DownloadAsync(new Uri(server.UrlOf(wheel)), wheel.Sha256);
@@ -69,11 +81,8 @@ public sealed class WheelDownloadResumeTests
     [Fact]
     public async Task A_download_that_keeps_failing_is_LLMPY0720_naming_the_bytes_and_the_next_build_resumes()
     {
-        await using var server = await LocalIndexServer.StartAsync();
-        var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0", WheelPadding));
-        server.FailNext(wheel.UrlPath, 1, LocalIndexFailure.ResetMidBody);
-        using var temp = new TempFolder();
-        var cache = new CacheStore(temp.Path);
+        await using var setup = await OneWheel.ServeAsync(LocalIndexFailure.ResetMidBody);
+        var (server, wheel, temp, cache) = (setup.Server, setup.Wheel, setup.Temp, setup.Cache);
         var downloader = new WheelDownloader(IndexTestKit.Http(cache), cache) { ProgressInterval = TimeSpan.Zero };
         var half = wheel.Content.Length / 2;
 
@@ -101,11 +110,8 @@ public sealed class WheelDownloadResumeTests
     [Fact]
     public async Task A_cancelled_download_is_resumed_and_a_server_that_answers_200_restarts_cleanly()
     {
-        await using var server = await LocalIndexServer.StartAsync();
-        var wheel = server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0", WheelPadding));
-        server.FailNext(wheel.UrlPath, 1, LocalIndexFailure.StallMidBody);
-        using var temp = new TempFolder();
-        var cache = new CacheStore(temp.Path);
+        await using var setup = await OneWheel.ServeAsync(LocalIndexFailure.StallMidBody);
+        var (server, wheel, temp, cache) = (setup.Server, setup.Wheel, setup.Temp, setup.Cache);
         using var ctrlC = new CancellationTokenSource();
         var downloader = new WheelDownloader(IndexTestKit.Http(cache), cache) { ProgressInterval = TimeSpan.Zero };
 
