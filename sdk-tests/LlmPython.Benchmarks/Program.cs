@@ -1,3 +1,4 @@
+using LlmPython.Benchmarks.BigWheel;
 using LlmPython.Benchmarks.Install;
 using LlmPython.Benchmarks.NoOp;
 using LlmPython.Benchmarks.Resolve;
@@ -22,6 +23,9 @@ switch (which)
     case "noop":
         NoOpBuildBenchmark.Run();
         break;
+    case "bigwheel":
+        BigWheelBenchmark.Run();
+        break;
     case "all":
         await ResolvelibBenchmark.RunAsync();
         await RealisticIndexBenchmark.RunAsync();
@@ -29,7 +33,7 @@ switch (which)
         NoOpBuildBenchmark.Run();
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project sdk-tests/LlmPython.Benchmarks -- resolve|resolvelib|realistic|install|noop|all");
+        Console.WriteLine("usage: dotnet run -c Release --project sdk-tests/LlmPython.Benchmarks -- resolve|resolvelib|realistic|install|noop|bigwheel|all");
         return which == "help" ? 0 : 2;
 }
 return 0;

@@ -21,7 +21,7 @@ public sealed class PropertyDefaultTests
         "PythonLockFile", "PythonEnvironmentDirectory", "PythonIndexUrl", "PyTorchIndexUrl", "PythonCuda",
         "PythonRestoreLockedMode", "PythonOffline", "PythonAllowSourceBuilds", "PythonAllowPrereleases",
         "PythonCompileBytecode", "PythonPublish", "GeneratePythonEnvironmentClass", "PythonCacheDirectory",
-        "PythonTargetCudaDriver",
+        "PythonTargetCudaDriver", "PythonHttpTimeout",
     ];
 
     [Fact]
@@ -47,6 +47,7 @@ public sealed class PropertyDefaultTests
         Assert.Equal("true", p["GeneratePythonEnvironmentClass"]);
         Assert.Equal(project.PathOf("cache"), p["PythonCacheDirectory"]);
         Assert.Equal("535.104.05", p["PythonTargetCudaDriver"]);
+        Assert.Equal("30", p["PythonHttpTimeout"]);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed partial class LocalIndexServer : IAsyncDisposable, IDisposable
     private readonly List<LocalIndexFile> _findLinks = [];
     private readonly Dictionary<string, (byte[] Body, string ContentType)> _raw = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _bodyBytes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<LocalIndexRequest> _requests = new();
     private readonly ConcurrentDictionary<string, (int Remaining, LocalIndexFailure Kind)> _failures = new(StringComparer.Ordinal);
     private DateTimeOffset _lastChange = Truncate(DateTimeOffset.UtcNow);
@@ -114,7 +115,9 @@ public sealed partial class LocalIndexServer : IAsyncDisposable, IDisposable
     /// <summary>Every request seen, in arrival order.</summary>
     public IReadOnlyList<LocalIndexRequest> Requests => _requests.ToArray();
     /// <summary>Forgets counts and the request log.</summary>
-    public void ResetCounts() { _counts.Clear(); _requests.Clear(); }
+    public void ResetCounts() { _counts.Clear(); _requests.Clear(); _bodyBytes.Clear(); }
+    /// <summary>Body bytes written for a decoded path (a resumed download re-sends little).</summary>
+    public long BodyBytesSent(string path) => _bodyBytes.TryGetValue(path, out var n) ? n : 0;
 
     // ---- registration ----
 

@@ -11,6 +11,7 @@ public sealed partial class LocalIndexServer
 {
     private const string JsonType = "application/vnd.pypi.simple.v1+json";
     private const string HtmlType = "text/html; charset=utf-8";
+    private const string MidBodyFailureKey = "LocalIndexServer.MidBodyFailure";
 
     private async Task HandleAsync(HttpContext ctx)
     {
@@ -37,7 +38,7 @@ public sealed partial class LocalIndexServer
         var path = req.Path.Value ?? "/";
         _counts.AddOrUpdate(path, 1, (_, n) => n + 1);
         _requests.Enqueue(new LocalIndexRequest(req.Method, path, Header(req, "Range"), Header(req, "Accept"),
-            req.Headers.Authorization.Count > 0, Header(req, "If-None-Match")));
+            req.Headers.Authorization.Count > 0, Header(req, "If-None-Match"), Header(req, "If-Range")));
         if (ResponseDelay > TimeSpan.Zero)
             await Task.Delay(ResponseDelay, ctx.RequestAborted).ConfigureAwait(false);
 
@@ -54,6 +55,8 @@ public sealed partial class LocalIndexServer
                 case LocalIndexFailure.ConnectionReset: ctx.Abort(); return;
                 case LocalIndexFailure.ServiceUnavailable: ctx.Response.StatusCode = 503; return;
                 case LocalIndexFailure.NotFound: ctx.Response.StatusCode = 404; return;
+                case LocalIndexFailure.TooManyRequests: ctx.Response.StatusCode = 429; ctx.Response.Headers.RetryAfter = "1"; return;
+                case LocalIndexFailure.ResetMidBody or LocalIndexFailure.StallMidBody: ctx.Items[MidBodyFailureKey] = failure; break;
                 default: ctx.Response.StatusCode = 500; return;
             }
         }
@@ -319,7 +322,9 @@ public sealed partial class LocalIndexServer
         }
 
         var (start, length) = (0L, (long)body.Length);
-        if (ranges && Header(req, "Range") is { } range)
+        // If-Range: continue only the same file (same ETag or Last-Modified), else send it whole.
+        var sameFile = Header(req, "If-Range") is not { } ifRange || ifRange == etag || ifRange == resp.Headers.LastModified.ToString();
+        if (ranges && sameFile && Header(req, "Range") is { } range)
         {
             var parsed = ParseRange(range, body.Length);
             if (parsed is null)
@@ -338,6 +343,18 @@ public sealed partial class LocalIndexServer
         resp.ContentType = contentType;
         resp.ContentLength = length;
         if (req.Method == "HEAD") return;
+        if (ctx.Items.TryGetValue(MidBodyFailureKey, out var failure))
+        {
+            var half = (int)(length / 2);
+            await resp.Body.WriteAsync(body.AsMemory((int)start, half), ctx.RequestAborted).ConfigureAwait(false);
+            await resp.Body.FlushAsync(ctx.RequestAborted).ConfigureAwait(false);
+            _bodyBytes.AddOrUpdate(req.Path.Value ?? "/", half, (_, n) => n + half);
+            // Let the client read the half before the reset discards what is still in flight.
+            await Task.Delay((LocalIndexFailure)failure! == LocalIndexFailure.StallMidBody ? Timeout.Infinite : 300, ctx.RequestAborted).ConfigureAwait(false);
+            ctx.Abort();
+            return;
+        }
+        _bodyBytes.AddOrUpdate(req.Path.Value ?? "/", length, (_, n) => n + length);
         await resp.Body.WriteAsync(body.AsMemory((int)start, (int)length), ctx.RequestAborted).ConfigureAwait(false);
     }
 

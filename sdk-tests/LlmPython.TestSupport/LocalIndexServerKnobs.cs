@@ -24,7 +24,13 @@ public enum LocalIndexFailure
     ConnectionReset,
     /// <summary>HTTP 404 (e.g. a metadata file that disappeared).</summary>
     NotFound,
+    /// <summary>HTTP 429 with <c>Retry-After: 1</c>.</summary>
+    TooManyRequests,
+    /// <summary>Headers (with the full Content-Length) and the first half of the body, then the connection is aborted.</summary>
+    ResetMidBody,
+    /// <summary>Headers and the first half of the body, then silence until the client gives up.</summary>
+    StallMidBody,
 }
 
 /// <summary>One request as the server saw it (path is percent-decoded: '%2B' appears as '+').</summary>
-public sealed record LocalIndexRequest(string Method, string Path, string? Range, string? Accept, bool HasAuthorization, string? IfNoneMatch);
+public sealed record LocalIndexRequest(string Method, string Path, string? Range, string? Accept, bool HasAuthorization, string? IfNoneMatch, string? IfRange = null);

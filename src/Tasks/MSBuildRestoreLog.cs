@@ -20,6 +20,9 @@ internal sealed class MSBuildRestoreLog : IRestoreLog
     public void Message(string text, bool important = false)
         => _log.LogMessage(important ? MessageImportance.Normal : MessageImportance.Low, "{0}", text);
 
+    /// <summary>High importance: shown by dotnet build's default (minimal) verbosity.</summary>
+    public void Progress(string text) => _log.LogMessage(MessageImportance.High, "{0}", text);
+
     public void Warning(string code, string message, string? file = null)
         => _log.LogWarning(null, code, null, string.IsNullOrEmpty(file) ? _projectFile : file, 0, 0, 0, 0, "{0}", message);
 

@@ -34,6 +34,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
     /// <summary><c>torch;transformers</c>, comma also accepted, or <c>*</c>.</summary>
     public string? UpdatePackages { get; set; }
     public bool Offline { get; set; }
+    /// <summary>PythonHttpTimeout: seconds without a byte before a try fails (empty = 30).</summary>
+    public string? HttpTimeout { get; set; }
     public string? CacheDirectory { get; set; }
     /// <summary>NuGet's RestoreConfigFile: the NuGet.Config that holds private index credentials (else NuGet's walk up from the project).</summary>
     public string? RestoreConfigFile { get; set; }
@@ -93,6 +95,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
             LockedMode = LockedMode,
             UpdatePackages = SplitList(UpdatePackages),
             Offline = Offline,
+            HttpTimeout = ParseHttpTimeout(HttpTimeout),
             CacheDirectory = NullIfEmpty(CacheDirectory) is { } cache ? Path.GetFullPath(cache, ProjectDirectory) : null,
             NuGetConfigFile = NullIfEmpty(RestoreConfigFile) is { } config ? Path.GetFullPath(config, ProjectDirectory) : null,
             EnvironmentDirectory = Path.GetFullPath(EnvironmentDirectory, ProjectDirectory),
@@ -103,6 +106,17 @@ public abstract class RestoreTaskBase : LlmPythonTask
             RuntimeIdentifier = NullIfEmpty(RuntimeIdentifier),
             LockOnly = lockOnly,
         };
+    }
+
+    private static TimeSpan ParseHttpTimeout(string? value)
+    {
+        if (NullIfEmpty(value) is not { } text)
+            return RestoreRequest.DefaultHttpTimeout;
+        if (double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds > 0 && seconds <= 86400)
+            return TimeSpan.FromSeconds(seconds);
+        throw new LlmPyException(LlmPython.Resolver.Http.IndexErrorCodes.InvalidHttpTimeout,
+            $"PythonHttpTimeout '{text}' is not a number of seconds between 0 and 86400. Set it to the seconds a download may go without a byte (default 30), e.g. <PythonHttpTimeout>120</PythonHttpTimeout>.");
     }
 
     protected override (string File, int Line) Locate(string? packageName)

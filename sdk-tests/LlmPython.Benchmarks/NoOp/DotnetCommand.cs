@@ -23,23 +23,26 @@ internal sealed class DotnetCommand(string packagesFolder, string cacheFolder)
     public Exec.Outcome Run(string workingDirectory, params string[] args) => Timed(workingDirectory, args).Outcome;
 
     /// <summary>
-    /// The command and the CPU time (user + system) of its whole process tree, measured by GNU time when the
-    /// machine has it: on a shared machine wall time swings with the neighbours' load, CPU time much less.
+    /// The command, the CPU time (user + system) of its whole process tree and its peak resident set (the largest of
+    /// the process and its children), measured by GNU time when the machine has it: on a shared machine wall time
+    /// swings with the neighbours' load, CPU time much less.
     /// </summary>
-    public (Exec.Outcome Outcome, TimeSpan? Cpu) Timed(string workingDirectory, params string[] args)
+    public (Exec.Outcome Outcome, TimeSpan? Cpu, long? PeakRssBytes) Timed(string workingDirectory, params string[] args)
     {
         if (!File.Exists(GnuTime))
-            return (RunDirect(workingDirectory, args), null);
+            return (RunDirect(workingDirectory, args), null, null);
         var report = Path.GetTempFileName();
         try
         {
-            var outcome = RunDirect(workingDirectory, ["--", Executable, .. args], GnuTime, ["-f", "%U %S", "-o", report]);
+            var outcome = RunDirect(workingDirectory, ["--", Executable, .. args], GnuTime, ["-f", "%U %S %M", "-o", report]);
             var parts = File.ReadAllText(report).Trim().Split('\n')[^1].Split(' ');
-            TimeSpan? cpu = parts.Length == 2
-                && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var user)
-                && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var system)
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            TimeSpan? cpu = parts.Length == 3
+                && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, invariant, out var user)
+                && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, invariant, out var system)
                 ? TimeSpan.FromSeconds(user + system) : null;
-            return (outcome, cpu);
+            long? peak = parts.Length == 3 && long.TryParse(parts[2], invariant, out var kb) ? kb * 1024 : null;
+            return (outcome, cpu, peak);
         }
         finally
         {

@@ -123,6 +123,24 @@ public class CacheStoreTests
     }
 
     [Fact]
+    public async Task A_waiter_keeps_waiting_past_the_lock_timeout_while_the_producer_shows_progress()
+    {
+        using var dir = new ScratchFolder();
+        Directory.CreateDirectory(dir.Sub("b"));
+        var held = new FileStream(dir.Sub("b", "k.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var store = new CacheStore(dir.Path) { LockTimeout = TimeSpan.FromMilliseconds(300) };
+        long moved = 0;
+        using var mover = new Timer(_ => Interlocked.Increment(ref moved), null, 0, 50);
+        var waiting = store.GetOrCreateAsync("b", "k", (t, _) => File.WriteAllTextAsync(t, "x"), producerProgress: () => Interlocked.Read(ref moved));
+
+        await Task.Delay(1200); // four lock timeouts: a long download of another build
+        Assert.False(waiting.IsCompleted);
+        held.Dispose();
+
+        Assert.Equal("x", File.ReadAllText(await waiting));
+    }
+
+    [Fact]
     public async Task The_entry_lock_excludes_another_process()
     {
         if (OperatingSystem.IsWindows())

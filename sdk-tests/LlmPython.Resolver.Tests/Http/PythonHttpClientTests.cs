@@ -150,12 +150,13 @@ public sealed class PythonHttpClientTests
         await using var server = await LocalIndexServer.StartAsync();
         server.AddFile("foo-1.0-py3-none-any.whl", TinyWheel.Build("foo", "1.0"));
         server.ResponseDelay = TimeSpan.FromSeconds(5);
-        var http = IndexTestKit.Http(retry: IndexTestKit.FastRetry with { MaxAttempts = 2, AttemptTimeout = TimeSpan.FromMilliseconds(150) });
+        var http = IndexTestKit.Http(retry: IndexTestKit.FastRetry with { MaxAttempts = 2, ReadTimeout = TimeSpan.FromMilliseconds(150) });
 
         var e = await Assert.ThrowsAsync<LlmPyException>(() => http.GetPageAsync(new Uri(server.IndexUrl + "/foo/"), Accept));
 
-        Assert.Equal(IndexErrorCodes.RequestFailed, e.Code);
-        Assert.Contains("no answer within", e.Message);
+        Assert.Equal(IndexErrorCodes.TransferStalled, e.Code);
+        Assert.Contains("no response within 0.2 s", e.Message);
+        Assert.Contains("PythonHttpTimeout", e.Message);
         Assert.Equal(2, server.RequestCount("/simple/foo/"));
     }
 }

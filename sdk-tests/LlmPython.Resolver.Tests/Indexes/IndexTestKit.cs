@@ -17,7 +17,7 @@ internal sealed class TempFolder : IDisposable
 /// <summary>HTTP clients for tests: real sockets, tiny retry delays, own connection pool.</summary>
 internal static class IndexTestKit
 {
-    public static readonly RetryPolicy FastRetry = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(10) };
+    public static readonly RetryPolicy FastRetry = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), ReadTimeout = TimeSpan.FromSeconds(10) };
 
     public static PythonHttpClient Http(CacheStore? cache = null, bool offline = false, CredentialProvider? credentials = null, RetryPolicy? retry = null) =>
         new(new HttpSettings

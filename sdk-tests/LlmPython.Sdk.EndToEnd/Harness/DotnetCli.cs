@@ -26,6 +26,13 @@ public static class DotnetCli
 
     public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, params string[] arguments)
     {
+        using var running = Start(workingDirectory, environment, arguments);
+        return running.WaitForExit(timeout);
+    }
+
+    /// <summary>Starts <c>dotnet</c> without waiting (builds run side by side, or killed mid-way).</summary>
+    public static RunningCommand Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
         var startInfo = new ProcessStartInfo(Executable)
         {
             WorkingDirectory = workingDirectory,
@@ -50,23 +57,7 @@ public static class DotnetCli
             foreach (var (name, value) in environment)
                 startInfo.Environment[name] = value;
         }
-
-        string commandLine = "dotnet " + string.Join(' ', arguments);
-        using var process = new Process { StartInfo = startInfo };
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            Assert.Fail($"'{commandLine}' in {workingDirectory} did not finish within {timeout}:\n{stdout}{stderr}");
-        }
-        process.WaitForExit();
-        return new CommandResult(commandLine, process.ExitCode, stdout.ToString(), stderr.ToString());
+        return new RunningCommand("dotnet " + string.Join(' ', arguments), workingDirectory, startInfo);
     }
 
     private static string FindDotnet()

@@ -68,6 +68,9 @@ public sealed class TestProject
 
     public CommandResult Build(params string[] arguments) => Dotnet("build", arguments);
 
+    /// <summary><c>dotnet build</c> started, not waited for.</summary>
+    public RunningCommand StartBuild(params string[] arguments) => DotnetCli.Start(Directory, Environment, ["build", ProjectFile, .. arguments]);
+
     public CommandResult Run(params string[] arguments) => DotnetCli.Run(Directory, Environment, ["run", "--project", ProjectFile, .. arguments]);
 
     /// <summary>Evaluates the project and returns the value of each property (<c>dotnet msbuild -getProperty</c>).</summary>

@@ -51,6 +51,33 @@ public sealed class RestoreRequestMappingTests : IDisposable
         Assert.Equal(new Resolver.Restore.IndexItem("https://pkgs.example/simple", "internal", true), request.Indexes.Single());
     }
 
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("", 30)]
+    [InlineData("2", 2)]
+    [InlineData(" 7.5 ", 7.5)]
+    public void PythonHttpTimeout_IsTheReadTimeoutInSeconds(string? value, double seconds)
+    {
+        var task = NewTask();
+        task.HttpTimeout = value;
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), task.BuildRequest().HttpTimeout);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("30s")]
+    public void PythonHttpTimeout_ThatIsNotAPositiveNumber_IsLLMPY0311(string value)
+    {
+        var task = NewTask();
+        task.HttpTimeout = value;
+
+        var e = Assert.Throws<Resolver.Diagnostics.LlmPyException>(() => task.BuildRequest());
+        Assert.Equal("LLMPY0311", e.Code);
+        Assert.Contains($"PythonHttpTimeout '{value}'", e.Message);
+    }
+
     [Fact]
     public void Paths_AreMadeAbsolute_RelativeToTheDeclaringProject()
     {

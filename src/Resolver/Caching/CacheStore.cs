@@ -24,7 +24,7 @@ public sealed class CacheStore
     public CacheStore(string root) { Root = root; }
     public string Root { get; }
 
-    /// <summary>How long to wait for another producer of the same entry before failing (LLMPY0701).</summary>
+    /// <summary>How long to wait for another producer of the same entry before failing (LLMPY0701); the clock restarts whenever the producer shows progress.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Default root: env LLMPYTHON_CACHE, else XDG cache / %LOCALAPPDATA% + "llmpython".</summary>
@@ -66,9 +66,12 @@ public sealed class CacheStore
     /// <summary>
     /// Returns the path of entry <paramref name="bucket"/>/<paramref name="key"/>, producing it first
     /// when missing: <paramref name="produce"/> writes a file or folder at the temporary path it is
-    /// given (and may throw to leave nothing behind).
+    /// given (and may throw to leave nothing behind). <paramref name="producerProgress"/>, when given, tells a waiter
+    /// that another process's producer is still moving (e.g. the size of its partial download): the wait then lasts
+    /// as long as that value keeps changing, not just <see cref="LockTimeout"/>.
     /// </summary>
-    public async Task<string> GetOrCreateAsync(string bucket, string key, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken = default)
+    public async Task<string> GetOrCreateAsync(string bucket, string key, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken = default,
+        Func<long>? producerProgress = null)
     {
         var path = EntryPath(bucket, key);
         if (IsComplete(path))
@@ -85,7 +88,7 @@ public sealed class CacheStore
                 $"The Python cache folder '{folder}' cannot be created: {e.Message}. Set PythonCacheDirectory (or LLMPYTHON_CACHE) to a writable folder.", e);
         }
 
-        using var entryLock = await AcquireLockAsync(path + LockSuffix, cancellationToken).ConfigureAwait(false);
+        using var entryLock = await AcquireLockAsync(path + LockSuffix, cancellationToken, producerProgress).ConfigureAwait(false);
 
         // Another producer may have finished while we waited for the lock.
         if (IsComplete(path))
@@ -132,9 +135,10 @@ public sealed class CacheStore
     private static bool IsComplete(string path)
         => File.Exists(path + MarkerSuffix) && (File.Exists(path) || Directory.Exists(path));
 
-    private async Task<FileStream> AcquireLockAsync(string lockPath, CancellationToken cancellationToken)
+    private async Task<FileStream> AcquireLockAsync(string lockPath, CancellationToken cancellationToken, Func<long>? producerProgress = null)
     {
         var watch = Stopwatch.StartNew();
+        var lastProgress = producerProgress?.Invoke();
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
@@ -159,6 +163,11 @@ public sealed class CacheStore
             }
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
+            if (producerProgress?.Invoke() is { } progress && progress != lastProgress)
+            {
+                lastProgress = progress;
+                watch.Restart();
+            }
         }
     }
 

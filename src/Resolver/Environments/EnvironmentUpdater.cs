@@ -57,14 +57,23 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
             return new EnvironmentUpdateResult(layout, true, [], [], kept.Count, 0, 0);
 
         // Verify and unpack everything before touching any environment file.
+        // Wheels unpack side by side (each is I/O and hashing bound on its own).
         var unpacked = new Dictionary<string, UnpackedWheel>(StringComparer.Ordinal);
-        foreach (var w in toInstall)
+        using (var slots = new SemaphoreSlim(Environment.ProcessorCount))
         {
-            var wheel = await Store.GetAsync(w.WheelPath, w.Sha256, w.FileName ?? Path.GetFileName(w.WheelPath), cancellationToken).ConfigureAwait(false);
-            if (Canonical(wheel.Name) != Canonical(w.Name))
-                throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
-                    $"The wheel '{wheel.FileName}' contains the distribution '{wheel.Name}', not '{w.Name}' as the lock says. Re-lock (PythonUpdatePackages={w.Name}) or fix the wheel path.") { PackageName = w.Name };
-            unpacked[Canonical(w.Name)] = wheel;
+            await Task.WhenAll(toInstall.Select(async w =>
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var wheel = await Store.GetAsync(w.WheelPath, w.Sha256, w.FileName ?? Path.GetFileName(w.WheelPath), cancellationToken).ConfigureAwait(false);
+                    if (Canonical(wheel.Name) != Canonical(w.Name))
+                        throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+                            $"The wheel '{wheel.FileName}' contains the distribution '{wheel.Name}', not '{w.Name}' as the lock says. Re-lock (PythonUpdatePackages={w.Name}) or fix the wheel path.") { PackageName = w.Name };
+                    lock (unpacked) unpacked[Canonical(w.Name)] = wheel;
+                }
+                finally { slots.Release(); }
+            })).ConfigureAwait(false);
         }
 
         var staging = Path.Combine(parent, $".{name}.staging-{Guid.NewGuid():N}"[..(name.Length + 18)]);

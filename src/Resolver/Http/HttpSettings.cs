@@ -17,10 +17,11 @@ public sealed record HttpSettings
     /// <summary>Cache of pages (revalidated with ETag/Last-Modified), metadata and wheels; null = no cache.</summary>
     public CacheStore? Cache { get; init; }
 
-    /// <summary>Settings of a restore: PythonOffline, its credentials and the cache at PythonCacheDirectory (else the default root).</summary>
+    /// <summary>Settings of a restore: PythonOffline, PythonHttpTimeout, its credentials and the cache at PythonCacheDirectory (else the default root).</summary>
     public static HttpSettings FromRequest(RestoreRequest request) => new()
     {
         Offline = request.Offline,
+        Retry = new RetryPolicy { ReadTimeout = request.HttpTimeout },
         Credentials = CredentialProvider.ForRequest(request),
         Cache = new CacheStore(string.IsNullOrWhiteSpace(request.CacheDirectory) ? CacheStore.DefaultRoot() : Path.GetFullPath(request.CacheDirectory)),
     };

@@ -2,7 +2,7 @@ namespace LlmPython.Resolver.Http;
 
 /// <summary>
 /// LLMPY codes of the HTTP layer, package indexes and find-links (0300–0399) and of downloads and
-/// their hashes (0710–0719; 0700–0709 belong to the cache store, see CacheErrorCodes).
+/// their hashes (0710–0729; 0700–0709 belong to the cache store, see CacheErrorCodes).
 /// </summary>
 public static class IndexErrorCodes
 {
@@ -36,6 +36,12 @@ public static class IndexErrorCodes
     /// <summary>A NuGet.Config file (or RestoreConfigFile) cannot be read or parsed while looking up index credentials.</summary>
     public const string NuGetConfigUnreadable = "LLMPY0309";
 
+    /// <summary>A request stalled after every retry: no response headers, or no body bytes, for PythonHttpTimeout seconds.</summary>
+    public const string TransferStalled = "LLMPY0310";
+
+    /// <summary>PythonHttpTimeout is not a positive number of seconds.</summary>
+    public const string InvalidHttpTimeout = "LLMPY0311";
+
     /// <summary>A downloaded file's sha256 differs from the hash the index or lockfile advertises.</summary>
     public const string DownloadHashMismatch = "LLMPY0710";
 
@@ -47,4 +53,7 @@ public static class IndexErrorCodes
 
     /// <summary>A download ended with fewer or more bytes than the server announced.</summary>
     public const string DownloadTruncated = "LLMPY0713";
+
+    /// <summary>A wheel download failed after every retry; names the bytes received and whether the next build resumes them.</summary>
+    public const string DownloadFailed = "LLMPY0720";
 }

@@ -32,10 +32,12 @@ public sealed class PythonHttpClient
     public bool Offline => Settings.Offline;
 
     /// <summary>
-    /// Sends a request (GET unless <paramref name="configure"/> changes it) and hands the response to
-    /// <paramref name="read"/>, retrying the whole exchange on 5xx/408/429, timeouts and connection resets
-    /// (also when they happen while <paramref name="read"/> streams the body). Other statuses reach
-    /// <paramref name="read"/>. After the last try: <see cref="IndexErrorCodes.RequestFailed"/>.
+    /// Sends a request (GET unless <paramref name="configure"/> changes it, once per try) and hands the response to
+    /// <paramref name="read"/>, retrying the whole exchange on 5xx/408/429 (honouring Retry-After), stalls and
+    /// connection resets (also when they happen while <paramref name="read"/> streams the body). A try fails when
+    /// headers or body bytes stop arriving for <see cref="RetryPolicy.ReadTimeout"/>; a transfer has no total limit.
+    /// Other statuses reach <paramref name="read"/>. After the last try: <see cref="IndexErrorCodes.TransferStalled"/>
+    /// (stalls) or <see cref="IndexErrorCodes.RequestFailed"/>.
     /// </summary>
     public async Task<T> SendAsync<T>(Uri url, Action<HttpRequestMessage>? configure,
         Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
@@ -48,22 +50,40 @@ public sealed class PythonHttpClient
 
         var policy = Settings.Retry;
         var lastError = "";
+        var stalled = false;
+        var failuresWithoutProgress = 0;
         for (var attempt = 1; ; attempt++)
         {
+            TimeSpan? retryAfter = null;
+            ReadTimeoutStream? body = null;
+            var answered = false;
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attemptCts.CancelAfter(policy.AttemptTimeout);
-                using var response = await SendFollowingRedirectsAsync(url, configure, attemptCts.Token).ConfigureAwait(false);
+                // One timer per try, re-armed by every byte: it fires only when the server goes quiet.
+                using var readTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                readTimer.CancelAfter(policy.ReadTimeout);
+                using var response = await SendFollowingRedirectsAsync(url, configure, readTimer.Token).ConfigureAwait(false);
+                answered = true;
+                stalled = false;
                 if (IsTransient(response.StatusCode))
+                {
                     lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                    retryAfter = RetryAfter(response);
+                }
                 else
-                    return await read(response, attemptCts.Token).ConfigureAwait(false);
+                {
+                    readTimer.CancelAfter(policy.ReadTimeout);
+                    body = await WatchBodyAsync(response, readTimer, policy.ReadTimeout).ConfigureAwait(false);
+                    return await read(response, readTimer.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                lastError = $"no answer within {policy.AttemptTimeout.TotalSeconds:0.#} s";
+                stalled = true;
+                lastError = answered
+                    ? $"no data for {policy.ReadTimeout.TotalSeconds:0.#} s after {body?.BytesRead ?? 0} bytes of the body"
+                    : $"no response within {policy.ReadTimeout.TotalSeconds:0.#} s";
             }
             catch (HttpRequestException e)
             {
@@ -78,11 +98,41 @@ public sealed class PythonHttpClient
                 _slots.Release();
             }
 
-            if (attempt >= policy.MaxAttempts)
-                throw new LlmPyException(IndexErrorCodes.RequestFailed,
-                    $"GET {UrlRedaction.Redact(url)} failed after {attempt} tries: {lastError}. Check the network, proxy and index URL; set PythonOffline=true to build from the cache.");
-            await Task.Delay(policy.DelayBefore(attempt, _jitter), cancellationToken).ConfigureAwait(false);
+            // Only tries that brought nothing count: a long download cut now and then still finishes.
+            failuresWithoutProgress = body is { BytesRead: > 0 } ? 0 : failuresWithoutProgress + 1;
+            if (failuresWithoutProgress >= policy.MaxAttempts || attempt >= policy.MaxAttempts + policy.MaxTriesWithProgress)
+                throw stalled
+                    ? new LlmPyException(IndexErrorCodes.TransferStalled,
+                        $"GET {UrlRedaction.Redact(url)} failed after {attempt} tries: {lastError}. The server or the network stopped sending; check the connection and proxy, " +
+                        $"or raise PythonHttpTimeout (now {policy.ReadTimeout.TotalSeconds:0.#} s) for a link that pauses longer. Set PythonOffline=true to build from the cache.")
+                    : new LlmPyException(IndexErrorCodes.RequestFailed,
+                        $"GET {UrlRedaction.Redact(url)} failed after {attempt} tries: {lastError}. Check the network, proxy and index URL; set PythonOffline=true to build from the cache.");
+            var delay = policy.DelayBefore(failuresWithoutProgress, _jitter);
+            if (retryAfter is { } asked && asked > delay)
+                delay = asked < policy.MaxRetryAfter ? asked : policy.MaxRetryAfter;
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The wait a 429/503 asks for (Retry-After as seconds or as a date), if any.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    /// <summary>Puts the body behind a <see cref="ReadTimeoutStream"/> so every reader gets the read timeout, not a total one.</summary>
+    private static async Task<ReadTimeoutStream> WatchBodyAsync(HttpResponseMessage response, CancellationTokenSource readTimer, TimeSpan readTimeout)
+    {
+        var original = response.Content;
+        var stream = await original.ReadAsStreamAsync(readTimer.Token).ConfigureAwait(false);
+        var watched = new ReadTimeoutStream(stream, readTimer, readTimeout, original);
+        var content = new StreamContent(watched, 128 * 1024);
+        foreach (var header in original.Headers)
+            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        response.Content = content;
+        return watched;
     }
 
     /// <summary>

@@ -1,24 +1,25 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Net;
+using System.Net.Http.Headers;
 using LlmPython.Resolver.Caching;
 using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Http;
 
 namespace LlmPython.Resolver.Indexes;
 
-/// <summary>A file in the cache: where it is, its sha256 and its size.</summary>
-public sealed record DownloadedFile(string Path, string Sha256, long Size);
+/// <summary>A file in the cache: where it is, its sha256 and its size; <paramref name="FromCache"/> when no transfer was needed.</summary>
+public sealed record DownloadedFile(string Path, string Sha256, long Size, bool FromCache = false);
 
 /// <summary>
 /// Streams wheels into the cache store, content-addressed by sha256 (bucket <see cref="Bucket"/>, key = the
 /// lower-case hex digest). The hash is computed while streaming; a mismatch fails with
 /// <see cref="IndexErrorCodes.DownloadHashMismatch"/> and leaves nothing in the cache. A second download of the
-/// same hash (another project, another build process) waits for the first and reuses its file.
+/// same hash (another project, another build process) waits for the first and reuses its file. A transfer cut
+/// short (a reset, a stall, Ctrl-C, a killed build) continues with Range + If-Range from the bytes staged so far.
 /// </summary>
 public sealed class WheelDownloader
 {
     public const string Bucket = "wheels";
-    private const int BufferSize = 128 * 1024;
     private readonly PythonHttpClient _http;
     private readonly CacheStore _cache;
 
@@ -46,7 +47,7 @@ public sealed class WheelDownloader
         var name = displayName ?? Uri.UnescapeDataString(url.Segments[^1]);
         var expected = expectedSha256?.ToLowerInvariant();
         if (expected is not null && _cache.TryGet(Bucket, expected) is { } hit)
-            return new DownloadedFile(hit, expected, new FileInfo(hit).Length);
+            return new DownloadedFile(hit, expected, new FileInfo(hit).Length, FromCache: true);
         if (_http.Offline && !url.IsFile)
             throw new LlmPyException(IndexErrorCodes.OfflineWheelNotCached,
                 $"'{name}' is not in the cache ({_cache.Root}) and PythonOffline is true. Run one restore online, or set PythonOffline=false.")
@@ -54,95 +55,173 @@ public sealed class WheelDownloader
 
         if (expected is not null)
         {
+            // Another build downloading the same file holds the lock for as long as its transfer moves: wait that long.
+            var staged = new FileInfo(PartialDownload.PathFor(StagingFolder, expected));
             var path = await _cache.GetOrCreateAsync(Bucket, expected,
-                (temp, ct) => FetchVerifiedAsync(url, temp, expected, name, progress, ct), cancellationToken).ConfigureAwait(false);
+                (temp, ct) => FetchVerifiedAsync(url, temp, expected, name, progress, ct), cancellationToken,
+                producerProgress: () => { staged.Refresh(); return staged.Exists ? staged.Length : -1; }).ConfigureAwait(false);
             return new DownloadedFile(path, expected, new FileInfo(path).Length);
         }
 
-        // Unknown hash: fetch beside the cache, then file it under the hash it turned out to have.
-        var staging = Path.Combine(_cache.Root, "staging");
-        Directory.CreateDirectory(staging);
-        var partial = Path.Combine(staging, $"{Guid.NewGuid():N}.part");
+        // Unknown hash: fetch into staging under a name of its own, then file it under the hash it turned out to have.
+        using var partial = PartialDownload.Open(StagingFolder, $"{Guid.NewGuid():N}");
         try
         {
-            var (sha256, _) = await FetchAsync(url, partial, name, progress, cancellationToken).ConfigureAwait(false);
+            await FetchAsync(url, partial, name, progress, cancellationToken).ConfigureAwait(false);
+            var sha256 = partial.Sha256();
             var path = await _cache.GetOrCreateAsync(Bucket, sha256, (temp, _) =>
             {
-                File.Move(partial, temp);
+                partial.MoveTo(temp);
                 return Task.CompletedTask;
             }, cancellationToken).ConfigureAwait(false);
             return new DownloadedFile(path, sha256, new FileInfo(path).Length);
         }
         finally
         {
-            if (File.Exists(partial)) File.Delete(partial);
+            partial.Delete();
         }
     }
 
+    /// <summary>Where partial downloads live until verified: inside the cache folder, so filing one is a rename.</summary>
+    private string StagingFolder => Path.Combine(_cache.Root, "staging");
+
+    /// <summary>
+    /// Runs under the entry's cache lock: continues what an earlier try or build left in staging, verifies the
+    /// whole file's sha256 and moves it to <paramref name="destination"/>. A network failure keeps resumable bytes
+    /// (<see cref="IndexErrorCodes.DownloadFailed"/>); a bad hash drops them (<see cref="IndexErrorCodes.DownloadHashMismatch"/>).
+    /// </summary>
     private async Task FetchVerifiedAsync(Uri url, string destination, string expected, string name, Action<DownloadProgress>? progress, CancellationToken ct)
     {
-        var (actual, size) = await FetchAsync(url, destination, name, progress, ct).ConfigureAwait(false);
+        using var partial = PartialDownload.Open(StagingFolder, expected);
+        var resumedFromDisk = partial.ResumedFrom > 0;
+        await FetchAsync(url, partial, name, progress, ct).ConfigureAwait(false);
+        if (partial.Sha256() != expected && resumedFromDisk)
+        {
+            // The bytes an earlier build left may be damaged (a crash, a full disk): start over once.
+            partial.Delete();
+            await FetchAsync(url, partial, name, progress, ct).ConfigureAwait(false);
+        }
+        var actual = partial.Sha256();
         if (actual != expected)
         {
-            File.Delete(destination);
+            var size = partial.Length;
+            partial.Delete();
             throw new LlmPyException(IndexErrorCodes.DownloadHashMismatch,
                 $"'{name}' from {UrlRedaction.Redact(url)} has sha256 {actual} ({size} bytes) but {expected} was expected. " +
                 "The file changed on the index or was altered in transit; nothing was cached. If the new file is trusted, re-lock (PythonUpdatePackages) to record its hash.")
             { PackageName = ProjectNames.ProjectOf(name) };
         }
+        partial.MoveTo(destination);
     }
 
-    /// <summary>Writes the file at <paramref name="destination"/> and returns its sha256 and size.</summary>
-    private async Task<(string Sha256, long Size)> FetchAsync(Uri url, string destination, string name, Action<DownloadProgress>? progress, CancellationToken ct)
+    /// <summary>Fills <paramref name="partial"/> with the whole file (resuming with Range + If-Range when it can).</summary>
+    private async Task FetchAsync(Uri url, PartialDownload partial, string name, Action<DownloadProgress>? progress, CancellationToken ct)
     {
-        if (url.IsFile)
-        {
-            if (!File.Exists(url.LocalPath))
-                throw new LlmPyException(IndexErrorCodes.LocalSourceMissing, $"The wheel '{url.LocalPath}' does not exist. Fix the path that lists it.")
-                { PackageName = ProjectNames.ProjectOf(name) };
-            await using var source = File.OpenRead(url.LocalPath);
-            return await CopyHashingAsync(source, destination, source.Length, progress, ct).ConfigureAwait(false);
-        }
-        return await _http.SendAsync(url, null, async (response, token) =>
-        {
-            PythonHttpClient.EnsureSuccess(response, url);
-            var announced = response.Content.Headers.ContentLength;
-            await using var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            var result = await CopyHashingAsync(body, destination, announced, progress, token).ConfigureAwait(false);
-            if (announced is { } length && length != result.Size)
-                throw new LlmPyException(IndexErrorCodes.DownloadTruncated,
-                    $"'{name}' from {UrlRedaction.Redact(url)} ended after {result.Size} of {length} bytes. Retry the build; if it persists, the server or a proxy is cutting downloads.")
-                { PackageName = ProjectNames.ProjectOf(name) };
-            return result;
-        }, ct).ConfigureAwait(false);
-    }
-
-    private async Task<(string Sha256, long Size)> CopyHashingAsync(Stream source, string destination, long? total, Action<DownloadProgress>? progress, CancellationToken ct)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[BufferSize];
-        long received = 0;
         var clock = Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
-        // FileMode.Create: a retried attempt starts the file over.
-        await using (var output = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+        var sessionStart = partial.Length;
+        long? total = null;
+        TimeSpan? lastReport = null;
+        void Report(long length, bool last = false)
         {
-            int read;
-            while ((read = await source.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            if (progress is null || (!last && lastReport is { } previous && clock.Elapsed - previous < ProgressInterval)) return;
+            lastReport = clock.Elapsed;
+            var seconds = clock.Elapsed.TotalSeconds;
+            progress(new DownloadProgress(length, total, seconds > 0 ? (length - sessionStart) / seconds : 0));
+        }
+
+        try
+        {
+            if (url.IsFile)
             {
-                sha.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
-                received += read;
-                if (progress is not null && clock.Elapsed - lastReport >= ProgressInterval)
+                if (!File.Exists(url.LocalPath))
+                    throw new LlmPyException(IndexErrorCodes.LocalSourceMissing, $"The wheel '{url.LocalPath}' does not exist. Fix the path that lists it.")
+                    { PackageName = ProjectNames.ProjectOf(name) };
+                await using var source = new FileStream(url.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
+                total = source.Length;
+                partial.Restart(null);
+                await partial.AppendAsync(source, length => Report(length), ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await _http.SendAsync(url, request =>
                 {
-                    lastReport = clock.Elapsed;
-                    progress(new DownloadProgress(received, total, Speed(received, clock.Elapsed)));
-                }
+                    // Offsets are those of the stored file: never let a server or proxy re-encode it.
+                    request.Headers.AcceptEncoding.Clear();
+                    request.Headers.AcceptEncoding.ParseAdd("identity");
+                    if (partial.CanResume)
+                    {
+                        request.Headers.Range = new RangeHeaderValue(partial.Length, null);
+                        request.Headers.TryAddWithoutValidation("If-Range", partial.Validator);
+                    }
+                }, async (response, token) =>
+                {
+                    if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && partial.CanResume)
+                    {
+                        partial.Restart(null);
+                        throw new HttpRequestException("the server refused to continue the partial download (HTTP 416); starting over");
+                    }
+                    PythonHttpClient.EnsureSuccess(response, url);
+                    if (response.StatusCode == HttpStatusCode.PartialContent)
+                    {
+                        if (response.Content.Headers.ContentRange is not { From: { } from } range || from != partial.Length)
+                        {
+                            partial.Restart(null);
+                            throw new HttpRequestException("the server answered another byte range than the one asked for; starting over");
+                        }
+                        total = range.Length;
+                    }
+                    else
+                    {
+                        // 200: the whole file (no partial yet, the file changed, or Range is not supported).
+                        partial.Restart(ResumeValidator(response));
+                        total = response.Content.Headers.ContentLength;
+                    }
+                    await using var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                    await partial.AppendAsync(body, length => Report(length), token).ConfigureAwait(false);
+                    return true;
+                }, ct).ConfigureAwait(false);
             }
         }
-        progress?.Invoke(new DownloadProgress(received, total, Speed(received, clock.Elapsed)));
-        return (Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), received);
+        catch (LlmPyException e) when (e.Code is IndexErrorCodes.RequestFailed or IndexErrorCodes.TransferStalled)
+        {
+            if (!partial.CanResume) partial.Delete();
+            throw new LlmPyException(IndexErrorCodes.DownloadFailed,
+                $"Downloading '{name}' stopped at {partial.Length:N0}{(total is { } t ? $" of {t:N0}" : "")} bytes: {e.Message} " +
+                (partial.CanResume
+                    ? $"The bytes received are kept in '{StagingFolder}' and the next build continues from there."
+                    : "The server does not offer resuming (Accept-Ranges with an ETag or Last-Modified), so the next build starts over."), e)
+            { PackageName = ProjectNames.ProjectOf(name) };
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or a cancelled build: resumable bytes stay for the next build.
+            if (!partial.CanResume) partial.Delete();
+            throw;
+        }
+        catch
+        {
+            partial.Delete();
+            throw;
+        }
+
+        if (total is { } length && length != partial.Length)
+        {
+            var received = partial.Length;
+            partial.Delete();
+            throw new LlmPyException(IndexErrorCodes.DownloadTruncated,
+                $"'{name}' from {UrlRedaction.Redact(url)} ended after {received:N0} of {length:N0} bytes. Retry the build; if it persists, the server or a proxy is cutting downloads.")
+            { PackageName = ProjectNames.ProjectOf(name) };
+        }
+        Report(partial.Length, last: true);
     }
 
-    private static double Speed(long bytes, TimeSpan elapsed) => elapsed.TotalSeconds > 0 ? bytes / elapsed.TotalSeconds : bytes;
+    /// <summary>If-Range value for resuming this response's file: a strong ETag, else Last-Modified; null when the server does not do byte ranges.</summary>
+    private static string? ResumeValidator(HttpResponseMessage response)
+    {
+        if (!response.Headers.AcceptRanges.Contains("bytes"))
+            return null;
+        if (response.Headers.ETag is { IsWeak: false } etag)
+            return etag.ToString();
+        return response.Content.Headers.LastModified?.ToString("R");
+    }
 }

@@ -24,14 +24,17 @@ public sealed class UnpackedWheelStore(CacheStore cache)
         var key = sha256.ToLowerInvariant();
         if (key.Length != 64 || !key.All(char.IsAsciiHexDigitLower))
             throw new ArgumentException($"'{sha256}' is not a sha256 hex digest.", nameof(sha256));
+        // A wheel filed in the cache under this hash was verified when it was filed (downloads hash while streaming):
+        // reading a 2 GB file once more would buy nothing, as every member is still checked against RECORD below.
+        var filed = Cache.TryGet(Indexes.WheelDownloader.Bucket, key) is { } entry && Path.GetFullPath(entry) == Path.GetFullPath(wheelPath);
         var folder = await Cache.GetOrCreateAsync(Bucket, key, (temp, ct) => Task.Run(() =>
         {
-            var actual = RecordHash.FileSha256Hex(wheelPath);
+            var actual = filed ? key : RecordHash.FileSha256Hex(wheelPath);
             if (actual != key)
                 throw new LlmPyException(CacheErrorCodes.HashMismatch,
                     $"The wheel '{fileName ?? Path.GetFileName(wheelPath)}' has sha256 {actual}, but {key} was expected. The file is corrupt or was replaced; delete it (or the cache entry) and restore again.")
                 { PackageName = fileName ?? Path.GetFileName(wheelPath) };
-            WheelArchive.ExtractVerified(wheelPath, temp, fileName);
+            WheelArchive.ExtractVerified(wheelPath, temp, fileName, knownSha256: actual);
         }, ct), cancellationToken).ConfigureAwait(false);
         return UnpackedWheel.Load(folder);
     }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using LlmPython.Resolver.Caching;
@@ -20,14 +21,18 @@ public static class WheelArchive
     public const string ManifestFile = "wheel.json";
 
     private static readonly string[] SignatureFiles = ["RECORD.jws", "RECORD.p7s"];
+    /// <summary>Wheels smaller than this (uncompressed) are extracted by one thread: more would not pay for the extra handles.</summary>
+    private const long ParallelExtractBytes = 32L * 1024 * 1024;
+    private const int MaxExtractWorkers = 4;
 
     /// <summary>
     /// Validates the wheel at <paramref name="wheelPath"/> and extracts it into the new folder
     /// <paramref name="destination"/> (<c>tree/</c> + <c>wheel.json</c>). <paramref name="fileName"/> is the wheel's
     /// real file name when the file on disk is named otherwise (e.g. a cache entry named by hash).
-    /// Throws LlmPyException (LLMPY08xx) naming the wheel and the bad member.
+    /// Throws LlmPyException (LLMPY08xx) naming the wheel and the bad member. <paramref name="knownSha256"/> is the
+    /// wheel's sha256 when the caller has just computed it (it goes into the manifest; a big wheel is not read twice).
     /// </summary>
-    public static void ExtractVerified(string wheelPath, string destination, string? fileName = null)
+    public static void ExtractVerified(string wheelPath, string destination, string? fileName = null, string? knownSha256 = null)
     {
         var wheel = fileName ?? Path.GetFileName(wheelPath);
         WheelNameParts nameParts;
@@ -64,18 +69,40 @@ public static class WheelArchive
 
             var tree = Path.Combine(destination, TreeFolder);
             Directory.CreateDirectory(tree);
-            var files = new List<string>();
-            foreach (var (path, entry) in members.OrderBy(m => m.Key, StringComparer.Ordinal))
+            var files = members.Keys.Where(p => !WheelPathRules.IsInPycache(p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            // RECORD and its signatures are not described by RECORD: nothing to compare them with.
+            RecordEntry? Expected(string path) =>
+                path == $"{distInfo}/RECORD" || SignatureFiles.Any(s => path == $"{distInfo}/{s}") ? null : record[path];
+            var workers = Math.Min(Environment.ProcessorCount, MaxExtractWorkers);
+            if (workers <= 1 || members.Values.Sum(e => e.Length) < ParallelExtractBytes)
             {
-                if (WheelPathRules.IsInPycache(path))
-                    continue;
-                // RECORD and its signatures are not described by RECORD: nothing to compare them with.
-                var unlisted = path == $"{distInfo}/RECORD" || SignatureFiles.Any(s => path == $"{distInfo}/{s}");
-                Extract(entry, path, unlisted ? null : record[path], tree, wheel);
-                files.Add(path);
+                foreach (var path in files)
+                    Extract(members[path], path, Expected(path), tree, wheel);
+            }
+            else
+            {
+                // A big wheel: members are written and hashed by several workers, each reading through its own
+                // handle on the archive (ZipArchive is not thread-safe). Biggest first, dealt round-robin.
+                var bySize = files.OrderByDescending(p => members[p].Length).ToList();
+                ExceptionDispatchInfo? failure = null;
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+                {
+                    try
+                    {
+                        using var own = ZipFile.OpenRead(wheelPath);
+                        var entries = ReadMembers(own, wheel);
+                        for (var i = worker; i < bySize.Count && Volatile.Read(ref failure) is null; i += workers)
+                            Extract(entries[bySize[i]], bySize[i], Expected(bySize[i]), tree, wheel);
+                    }
+                    catch (Exception e)
+                    {
+                        Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                    }
+                });
+                failure?.Throw();
             }
 
-            var manifest = new UnpackedWheelManifest(wheel, RecordHash.FileSha256Hex(wheelPath), distInfo, files);
+            var manifest = new UnpackedWheelManifest(wheel, knownSha256 ?? RecordHash.FileSha256Hex(wheelPath), distInfo, files);
             File.WriteAllText(Path.Combine(destination, ManifestFile), JsonSerializer.Serialize(manifest, UnpackedWheelManifest.JsonOptions));
         }
     }

@@ -74,22 +74,30 @@ internal sealed class EnvironmentMaterializer
     private async Task<Dictionary<string, DownloadedFile>> DownloadAllAsync(IReadOnlyList<LockedPackage> packages, CancellationToken cancellationToken)
     {
         var downloader = new WheelDownloader(_session.Http, _session.Cache);
-        var progress = new DownloadProgressReporter(_log, packages.Count, packages.Sum(p => p.Size ?? 0));
+        var unpacker = new UnpackedWheelStore(_session.Cache);
+        var progress = _session.Downloads;
+        foreach (var p in packages) progress.Expect(p.Name, p.Size);
         var results = new Dictionary<string, DownloadedFile>(StringComparer.Ordinal);
         using var gate = new SemaphoreSlim(ParallelDownloads);
+        using var unpackSlots = new SemaphoreSlim(Environment.ProcessorCount);
         var tasks = packages.Select(async p =>
         {
+            DownloadedFile file;
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var file = await downloader.DownloadAsync(ResolveUrl(p.Url), p.Sha256, progress.For(p.Name), cancellationToken, p.FileName).ConfigureAwait(false);
+                file = await downloader.DownloadAsync(ResolveUrl(p.Url), p.Sha256, progress.For(p.Name, p.FileName), cancellationToken, p.FileName).ConfigureAwait(false);
                 progress.Completed(p.Name, file.Size);
                 lock (results) results[p.Name] = file;
             }
             finally { gate.Release(); }
+            // Unpack into the cache as soon as the file is here, while other downloads continue.
+            if (file.FromCache) return;
+            await unpackSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try { await unpacker.GetAsync(file.Path, file.Sha256, p.FileName, cancellationToken).ConfigureAwait(false); }
+            finally { unpackSlots.Release(); }
         }).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        progress.Summarize();
         return results;
     }
 

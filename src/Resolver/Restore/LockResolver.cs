@@ -70,7 +70,9 @@ internal sealed class LockResolver
             if (sha256 is null || size is null)
             {
                 // Sources without hashes (local folders, plain HTML): hash the file once; it stays in the cache.
-                var downloaded = await downloader.DownloadAsync(chosen.File, null, cancellationToken).ConfigureAwait(false);
+                _session.Downloads.Expect(node.Name.Value, null);
+                var downloaded = await downloader.DownloadAsync(chosen.File, _session.Downloads.For(node.Name.Value, chosen.File.FileName), cancellationToken).ConfigureAwait(false);
+                _session.Downloads.Completed(node.Name.Value, downloaded.Size);
                 sha256 ??= downloaded.Sha256;
                 size ??= downloaded.Size;
             }

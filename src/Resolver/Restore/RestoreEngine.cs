@@ -14,6 +14,8 @@ public interface IRestoreLog
 {
     /// <summary>A progress or info line; <paramref name="important"/> = shown at normal verbosity.</summary>
     void Message(string text, bool important = false);
+    /// <summary>A line the user sees at the build's default verbosity: download progress and its summary.</summary>
+    void Progress(string text) => Message(text, important: true);
     void Warning(string code, string message, string? file = null);
     void Error(string code, string message, string? file = null);
     /// <summary>An error at a line of a file (a requirements file); loggers without lines drop it.</summary>
@@ -143,10 +145,14 @@ public sealed class RestoreEngine
         // 2./3. The lock section for this machine: reused when current, else resolved (not in locked mode).
         var environment = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
         if (request.LockOnly)
+        {
+            session.Downloads.Summarize();
             return Result(request, session, environment, noOp: false);
+        }
         // A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/) with
         // the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
         await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
+        session.Downloads.Summarize();
         var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
         var restored = Result(request, session, environment, noOp: false);
         var newStamp = new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(session.EnvironmentDirectory))

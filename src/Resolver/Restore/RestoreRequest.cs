@@ -60,6 +60,9 @@ public sealed record RestoreRequest
     public bool LockedMode { get; init; }
     public IReadOnlyList<string> UpdatePackages { get; init; } = [];
     public bool Offline { get; init; }
+    public static readonly TimeSpan DefaultHttpTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>PythonHttpTimeout: how long a try may wait for headers or for the next body bytes (no limit on a whole transfer).</summary>
+    public TimeSpan HttpTimeout { get; init; } = DefaultHttpTimeout;
     public string? CacheDirectory { get; init; }
     /// <summary>RestoreConfigFile: the one NuGet.Config to read index credentials from, or null = NuGet's walk up from the project folder.</summary>
     public string? NuGetConfigFile { get; init; }

@@ -18,8 +18,9 @@ namespace LlmPython.Resolver.Restore;
 internal sealed class RestoreSession
 {
     private RestoreSession(RestoreRequest request, IReadOnlyList<RootRequirement> roots, CacheStore cache,
-        TargetEnvironment target, BaseInterpreter baseInterpreter)
+        TargetEnvironment target, BaseInterpreter baseInterpreter, IRestoreLog log)
     {
+        Downloads = new DownloadProgressReporter(log);
         Request = request;
         Roots = roots;
         Cache = cache;
@@ -29,7 +30,7 @@ internal sealed class RestoreSession
         EnvironmentDirectory = target.IsHost ? request.EnvironmentDirectory : RestoreLayout.DescribedTargetDirectory(request, request.RuntimeIdentifier!);
         StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
-        Http = new PythonHttpClient(new HttpSettings { Offline = request.Offline, Cache = cache, Credentials = CredentialProvider.ForRequest(request) });
+        Http = new PythonHttpClient(HttpSettings.FromRequest(request) with { Cache = cache });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
     }
 
@@ -45,6 +46,8 @@ internal sealed class RestoreSession
     public string StampPath { get; }
     public string InputsHash { get; }
     public PythonHttpClient Http { get; }
+    /// <summary>Progress and the closing summary of every file this restore downloads (while locking or materializing).</summary>
+    public DownloadProgressReporter Downloads { get; }
     public PyTorchFamily Family { get; } = new();
     public IReadOnlyList<RootRequirement> FamilyRoots { get; }
     public bool HasPyTorchFamily => FamilyRoots.Count > 0;
@@ -68,7 +71,7 @@ internal sealed class RestoreSession
         var baseInterpreter = target.IsHost
             ? BaseInterpreter.FromExecutable(executable, info.Version, implementation)
             : BaseInterpreter.Described(info.Version, isWindows: target.Markers["platform_system"] == "Windows", implementation);
-        return new RestoreSession(request, roots, cache, target, baseInterpreter);
+        return new RestoreSession(request, roots, cache, target, baseInterpreter, log);
     }
 
     /// <summary>The lock section of this target with this backend: "cp311-linux-x86_64-cu118".</summary>

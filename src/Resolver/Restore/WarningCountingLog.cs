@@ -12,6 +12,8 @@ internal sealed class WarningCountingLog(IRestoreLog inner) : IRestoreLog
 
     public void Message(string text, bool important = false) => inner.Message(text, important);
 
+    public void Progress(string text) => inner.Progress(text);
+
     public void Warning(string code, string message, string? file = null)
     {
         Interlocked.Increment(ref _warnings);
