@@ -30,6 +30,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
     /// <summary><c>torch;transformers</c>, comma also accepted, or <c>*</c>.</summary>
     public string? UpdatePackages { get; set; }
     public bool Offline { get; set; }
+    /// <summary>PythonRefresh: revalidate every cached index page once.</summary>
+    public bool Refresh { get; set; }
     public string? CacheDirectory { get; set; }
     /// <summary>NuGet's RestoreConfigFile: the NuGet.Config that holds private index credentials (else NuGet's walk up from the project).</summary>
     public string? RestoreConfigFile { get; set; }
@@ -85,6 +87,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
             LockedMode = LockedMode,
             UpdatePackages = SplitList(UpdatePackages),
             Offline = Offline,
+            Refresh = Refresh,
             CacheDirectory = NullIfEmpty(CacheDirectory) is { } cache ? Path.GetFullPath(cache, ProjectDirectory) : null,
             NuGetConfigFile = NullIfEmpty(RestoreConfigFile) is { } config ? Path.GetFullPath(config, ProjectDirectory) : null,
             EnvironmentDirectory = Path.GetFullPath(EnvironmentDirectory, ProjectDirectory),

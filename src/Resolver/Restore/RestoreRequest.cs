@@ -39,6 +39,8 @@ public sealed record RestoreRequest
     public bool LockedMode { get; init; }
     public IReadOnlyList<string> UpdatePackages { get; init; } = [];
     public bool Offline { get; init; }
+    /// <summary>PythonRefresh: revalidate every cached index page once, however fresh its Cache-Control says it is.</summary>
+    public bool Refresh { get; init; }
     public string? CacheDirectory { get; init; }
     /// <summary>RestoreConfigFile: the one NuGet.Config to read index credentials from, or null = NuGet's walk up from the project folder.</summary>
     public string? NuGetConfigFile { get; init; }

@@ -29,7 +29,12 @@ internal sealed class RestoreSession
         EnvironmentDirectory = target.IsHost ? request.EnvironmentDirectory : RestoreLayout.DescribedTargetDirectory(request, request.RuntimeIdentifier!);
         StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
-        Http = new PythonHttpClient(new HttpSettings { Offline = request.Offline, Cache = cache, Credentials = CredentialProvider.ForRequest(request) });
+        Started = DateTimeOffset.UtcNow;
+        Http = new PythonHttpClient(new HttpSettings
+        {
+            Offline = request.Offline, Cache = cache, Credentials = CredentialProvider.ForRequest(request),
+            RefreshSince = request.Refresh ? Started : null,
+        });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
     }
 
@@ -45,6 +50,8 @@ internal sealed class RestoreSession
     public string StampPath { get; }
     public string InputsHash { get; }
     public PythonHttpClient Http { get; }
+    /// <summary>When this restore began: results other processes completed after it are as current as its own would be.</summary>
+    public DateTimeOffset Started { get; }
     public PyTorchFamily Family { get; } = new();
     public IReadOnlyList<RootRequirement> FamilyRoots { get; }
     public bool HasPyTorchFamily => FamilyRoots.Count > 0;
