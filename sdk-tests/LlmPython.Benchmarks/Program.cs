@@ -1,4 +1,5 @@
 using LlmPython.Benchmarks.Install;
+using LlmPython.Benchmarks.ManyProjects;
 using LlmPython.Benchmarks.NoOp;
 using LlmPython.Benchmarks.Resolve;
 
@@ -22,6 +23,10 @@ switch (which)
     case "noop":
         NoOpBuildBenchmark.Run();
         break;
+    case "manyprojects":
+        // `manyprojects 20` runs one size; the default is 20 and 50.
+        ManyProjectBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToList() : [20, 50]);
+        break;
     case "all":
         await ResolvelibBenchmark.RunAsync();
         await RealisticIndexBenchmark.RunAsync();
@@ -29,7 +34,7 @@ switch (which)
         NoOpBuildBenchmark.Run();
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project sdk-tests/LlmPython.Benchmarks -- resolve|resolvelib|realistic|install|noop|all");
+        Console.WriteLine("usage: dotnet run -c Release --project sdk-tests/LlmPython.Benchmarks -- resolve|resolvelib|realistic|install|noop|manyprojects [N…]|all");
         return which == "help" ? 0 : 2;
 }
 return 0;

@@ -45,4 +45,33 @@ public static class ThreeStackSolution
             Wheel("io-helpers", "1.2"),
         ];
     }
+
+    /// <summary>
+    /// Writes <paramref name="count"/> class libraries <c>p00</c>… under <paramref name="root"/> and <c>All.slnx</c> listing
+    /// them. With <paramref name="indexUrl"/> each uses LlmPython.Sdk <paramref name="sdkVersion"/>, requires
+    /// <see cref="TopLevelFor"/> its number from that index and shares the cache <c>root/cache</c>; without it the same
+    /// projects have no Python items (the baseline a benchmark compares with). Returns the project files.
+    /// </summary>
+    public static IReadOnlyList<string> WriteSolution(string root, int count, string sdkVersion, string? indexUrl)
+    {
+        var projects = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var name = $"p{i:00}";
+            var folder = Path.Combine(root, name);
+            Directory.CreateDirectory(folder);
+            var python = indexUrl is null ? "" :
+                $"    <PythonVersion>3.11</PythonVersion>\n    <PythonIndexUrl>{indexUrl}</PythonIndexUrl>\n" +
+                "    <PythonCacheDirectory>$(MSBuildProjectDirectory)/../cache</PythonCacheDirectory>\n  </PropertyGroup>\n" +
+                $"  <ItemGroup>\n    <PythonPackage Include=\"{TopLevelFor(i)}\" />\n  </ItemGroup>\n  <PropertyGroup>\n";
+            var path = Path.Combine(folder, name + ".csproj");
+            File.WriteAllText(path, $"<Project Sdk=\"LlmPython.Sdk/{sdkVersion}\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n" +
+                python + "  </PropertyGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(folder, "Class1.cs"), $"namespace {name.ToUpperInvariant()};\npublic static class Class1 {{ public const string Name = \"{name}\"; }}\n");
+            projects.Add(path);
+        }
+        File.WriteAllText(Path.Combine(root, "All.slnx"),
+            "<Solution>\n" + string.Concat(projects.Select(p => $"  <Project Path=\"{Path.GetRelativePath(root, p).Replace('\\', '/')}\" />\n")) + "</Solution>\n");
+        return projects;
+    }
 }

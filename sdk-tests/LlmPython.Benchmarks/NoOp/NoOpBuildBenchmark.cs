@@ -25,42 +25,13 @@ internal static class NoOpBuildBenchmark
         foreach (var wheel in SmallStack())
             server.AddFile(wheel.FileName, wheel.Build());
 
-        var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
-        var feed = scratch.Sub("feed");
+        var sdk = BenchSdkFeed.Pack(scratch);
+        if (sdk is null)
+            return;
+        var version = sdk.Version;
         var dotnet = new DotnetCommand(scratch.Sub("packages"), scratch.Sub("python-cache"));
-        Exec.Outcome packed;
-        try
-        {
-            // The repo's own restore uses the machine's packages folder; only the benchmark projects are isolated.
-            packed = new DotnetCommand(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(), scratch.Sub("unused-cache"))
-                .Run(BenchPaths.RepoRoot, "pack", Path.Combine("src", "Sdk", "LlmPython.Sdk.csproj"), "-c", "Release", "-o", feed, "-nologo", $"-p:Version={version}");
-        }
-        catch (TimeoutException e)
-        {
-            Table.Summary($"SDK packaging not usable: {e.Message}");
-            return;
-        }
-        if (packed.ExitCode != 0 || !File.Exists(Path.Combine(feed, $"LlmPython.Sdk.{version}.nupkg")))
-        {
-            Console.WriteLine(packed.Stdout.Length > 3000 ? packed.Stdout[^3000..] : packed.Stdout);
-            Table.Summary($"SDK packaging not usable yet: dotnet pack src/Sdk failed (exit {packed.ExitCode}); no no-op figures.");
-            return;
-        }
-
         var projects = scratch.Sub("projects");
-        File.WriteAllText(Path.Combine(projects, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(projects, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(projects, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(projects, "global.json"), "{ \"sdk\": { \"rollForward\": \"latestMajor\", \"allowPrerelease\": true } }\n");
-        File.WriteAllText(Path.Combine(projects, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="llmpython-bench" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        sdk.Isolate(projects);
 
         const string common = """
                 <OutputType>Exe</OutputType>
@@ -138,7 +109,7 @@ internal static class NoOpBuildBenchmark
         var baseline = Timing.MedianOf(times["Plain"]);
         var hasCpu = cpuTimes.Values.All(l => l.Count == Runs);
         var cpuBaseline = hasCpu ? Timing.MedianOf(cpuTimes["Plain"]) : TimeSpan.Zero;
-        var table = new Table($"no-op dotnet build (median of {Runs}, interleaved; node reuse and build server off; SDK {version}, pack took {Timing.Ms(packed.Elapsed)})",
+        var table = new Table($"no-op dotnet build (median of {Runs}, interleaved; node reuse and build server off; SDK {version}, pack took {Timing.Ms(sdk.PackTime)})",
             "project", "first build", "no-op median", "min", "max", "vs plain", "CPU median", "CPU vs plain");
         foreach (var v in variants)
         {
@@ -202,9 +173,6 @@ internal static class NoOpBuildBenchmark
         }
         Console.WriteLine($"In-process RestoreEngine on the same items: first restore {Timing.Ms(full)}, then no-op median {Timing.Ms(Timing.MedianOf(noOps))} (min {Timing.Ms(noOps.Min())}, 10 runs).");
     }
-
-    private static string DefaultPackagesFolder() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     /// <summary>Five small wheels: hello-llm → tiny-tokenizer → tiny-regex; tiny-formatter → tiny-colors.</summary>
     private static IEnumerable<WheelBuilder> SmallStack()
