@@ -72,7 +72,7 @@ public sealed class CachingProxyBuildTests : IDisposable
         var project = TestProject.ConsoleApp(_sdk, name, AppProjectXml.FromIndex(_proxy.BaseUrl + "/simple", """<PythonPackage Include="gamma-core" />"""));
         project.Build().ShouldSucceed();
         VenvPython.Run(project.PathOf("obj/python/venv"), "-c", "import gamma_core, data_tools, text_utils, io_helpers, common_utils; print(common_utils.VERSION)").ShouldSucceed();
-        VenvPython.Run(project.PathOf("obj/python/venv"), "-m", "pip", "check").ShouldSucceed();
+        VenvPython.PipCheck(project.PathOf("obj/python/venv")).ShouldSucceed();
         return project;
     }
 

@@ -44,9 +44,9 @@ public sealed class ManyProjectBuildTests : IDisposable
         // Every project's lock equals the one its requirement set gets alone (own cache, PythonLock).
         var alone = ThreeStackSolution.WriteSolution(Path.Combine(_root, "alone"), 3, _sdk.Version, _index.BaseUrl + "/simple");
         File.Copy(Path.Combine(_root, "NuGet.config"), Path.Combine(_root, "alone", "NuGet.config"));
+        DotnetCli.Run(Path.Combine(_root, "alone"), null, "msbuild", "All.slnx", "-t:PythonLock", "-nologo").ShouldSucceed();
         for (var i = 0; i < 3; i++)
         {
-            DotnetCli.Run(Path.GetDirectoryName(alone[i])!, null, "msbuild", alone[i], "-t:PythonLock", "-nologo").ShouldSucceed();
             var expected = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(alone[i])!, "python.lock.json"));
             for (var p = i; p < Projects; p += 3)
                 Assert.Equal(expected, File.ReadAllBytes(LockOf(projects[p])));
@@ -59,7 +59,7 @@ public sealed class ManyProjectBuildTests : IDisposable
         Assert.Equal(requestsBefore, _index.Requests().Count);
         Assert.Equal(0, Count(clean.Output, "Resolving 1 Python packages"));
         foreach (var project in projects.Take(3))
-            VenvPython.Run(Path.Combine(Path.GetDirectoryName(project)!, "obj", "python", "venv"), "-m", "pip", "check").ShouldSucceed();
+            VenvPython.PipCheck(Path.Combine(Path.GetDirectoryName(project)!, "obj", "python", "venv")).ShouldSucceed();
 
         // Locked (CI), warm cache, no obj/: not one request either.
         DeleteObj(projects[2]);

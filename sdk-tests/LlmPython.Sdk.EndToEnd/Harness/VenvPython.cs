@@ -9,9 +9,16 @@ public static class VenvPython
         ? Path.Combine(environmentDirectory, "Scripts", "python.exe")
         : Path.Combine(environmentDirectory, "bin", "python");
 
-    public static CommandResult Run(string environmentDirectory, params string[] arguments)
+    public static CommandResult Run(string environmentDirectory, params string[] arguments) =>
+        RunProgram(ExecutableIn(environmentDirectory), arguments);
+
+    /// <summary><c>pip check</c> of the environment, by the host's pip (the environment has none of its own).</summary>
+    public static CommandResult PipCheck(string environmentDirectory) =>
+        RunProgram(PythonHttpServer.PythonCommand, ["-m", "pip", "--python", ExecutableIn(environmentDirectory), "check", "--disable-pip-version-check"]);
+
+    private static CommandResult RunProgram(string program, string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(ExecutableIn(environmentDirectory))
+        var startInfo = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
