@@ -7,8 +7,8 @@ namespace LlmPython.Resolver.Http;
 
 /// <summary>
 /// HTTP for indexes and downloads: bounded parallelism, retries with backoff and jitter on transient
-/// failures, redirects followed with per-host credentials, conditional page requests against the cache,
-/// offline mode. Every message names URLs without credentials.
+/// failures, redirects followed with per-host credentials, index pages cached per their Cache-Control
+/// (fresh ones used unasked, stale ones revalidated), offline mode. Every message names URLs without credentials.
 /// </summary>
 public sealed class PythonHttpClient
 {
@@ -19,6 +19,8 @@ public sealed class PythonHttpClient
     private readonly SemaphoreSlim _slots;
     private readonly HttpPageCache? _pages;
     private readonly Random _jitter = new();
+    private readonly object _expiryGate = new();
+    private DateTimeOffset? _earliestExpiry;
 
     public PythonHttpClient(HttpSettings? settings = null, HttpClient? client = null)
     {
@@ -128,9 +130,6 @@ public sealed class PythonHttpClient
     {
         get { lock (_expiryGate) return _earliestExpiry; }
     }
-
-    private readonly object _expiryGate = new();
-    private DateTimeOffset? _earliestExpiry;
 
     private HttpPageCache.Entry Seen(HttpPageCache.Entry entry)
     {
