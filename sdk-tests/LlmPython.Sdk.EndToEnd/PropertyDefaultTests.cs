@@ -19,7 +19,7 @@ public sealed class PropertyDefaultTests
     private static readonly string[] Names =
     [
         "PythonLockFile", "PythonEnvironmentDirectory", "PythonIndexUrl", "PyTorchIndexUrl", "PythonCuda",
-        "PythonRestoreLockedMode", "PythonOffline", "PythonAllowSourceBuilds", "PythonAllowPrereleases",
+        "PythonRestoreLockedMode", "PythonOffline", "PythonRefresh", "PythonAllowSourceBuilds", "PythonAllowPrereleases",
         "PythonCompileBytecode", "PythonPublish", "GeneratePythonEnvironmentClass", "PythonCacheDirectory",
         "PythonTargetCudaDriver", "PythonHttpTimeout",
     ];
@@ -40,6 +40,7 @@ public sealed class PropertyDefaultTests
         Assert.Equal("auto", p["PythonCuda"]);
         Assert.Equal("false", p["PythonRestoreLockedMode"]);
         Assert.Equal("false", p["PythonOffline"]);
+        Assert.Equal("false", p["PythonRefresh"]);
         Assert.Equal("false", p["PythonAllowSourceBuilds"]);
         Assert.Equal("false", p["PythonAllowPrereleases"]);
         Assert.Equal("false", p["PythonCompileBytecode"]);

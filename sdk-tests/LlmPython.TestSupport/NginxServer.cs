@@ -1,137 +1,155 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace LlmPython.TestSupport;
 
-/// <summary>One line of nginx's access log as <see cref="NginxServer"/> writes it.</summary>
-public sealed record NginxRequest(string Path, string? Range, string? IfRange, int Status, long BodyBytes);
+/// <summary>One request as nginx logged it (<see cref="NginxServer.Requests"/>).</summary>
+/// <param name="CacheStatus">The proxy's <c>$upstream_cache_status</c> (HIT, MISS, STALE, …), "-" when not proxied.</param>
+public sealed record NginxRequest(string Method, string Path, int Status, string CacheStatus);
 
 /// <summary>
-/// Debian's nginx (<c>/usr/sbin/nginx</c>, package nginx-light) serving a folder on 127.0.0.1 as a static
-/// package index: byte ranges, ETags and If-Range built in, <c>limit_rate</c> to play a slow link. Its
-/// config, logs and temp folders live in a folder of its own; the process is stopped on dispose.
+/// Debian's nginx on 127.0.0.1 (a free port), run as the test user with everything (config, pid, logs, temp and cache
+/// folders) in a folder of its own. The test writes the <c>server</c> block's locations; the access log, one line per
+/// request, is what tests judge by (request counts, never times). Stopped (the whole process tree) on dispose.
 /// </summary>
 public sealed class NginxServer : IDisposable
 {
-    public const string Executable = "/usr/sbin/nginx";
-    private readonly Process _process;
-    private readonly string _prefix;
+    private const string LogFormat = "'$request_method $request_uri $status $upstream_cache_status'";
+    private readonly string _folder;
+    private readonly string _configPath;
+    private Process? _process;
 
-    private NginxServer(Process process, string prefix, int port)
+    private NginxServer(string folder, int port, string locations, string httpDirectives)
     {
-        _process = process;
-        _prefix = prefix;
-        BaseUrl = $"http://127.0.0.1:{port}";
-    }
-
-    /// <summary><c>http://127.0.0.1:port</c> (no trailing slash).</summary>
-    public string BaseUrl { get; }
-
-    public static bool IsInstalled => File.Exists(Executable);
-
-    /// <summary>Serves <paramref name="root"/>; <paramref name="bytesPerSecond"/> &gt; 0 throttles every response (per connection).</summary>
-    public static NginxServer Serve(string root, long bytesPerSecond = 0)
-    {
-        var prefix = Path.Combine(Path.GetTempPath(), "llmpy-nginx-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(prefix);
-        var port = FreePort();
-        var rate = bytesPerSecond > 0 ? $"limit_rate {bytesPerSecond};" : "";
-        // Single process, in the foreground, as the current user: nothing to daemonize or drop privileges to.
-        File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
-            daemon off;
-            master_process off;
-            worker_processes 1;
-            pid {{prefix}}/nginx.pid;
-            error_log {{prefix}}/error.log warn;
+        _folder = folder;
+        Port = port;
+        foreach (var sub in new[] { "logs", "temp", "cache" })
+            Directory.CreateDirectory(Path.Combine(folder, sub));
+        _configPath = Path.Combine(folder, "nginx.conf");
+        // As root, nginx's workers would run as nobody, who cannot write this folder's temp and cache.
+        var user = Environment.UserName == "root" ? "user root;\n" : "";
+        File.WriteAllText(_configPath, $$"""
+            {{user}}worker_processes 1;
+            pid {{folder}}/nginx.pid;
+            error_log {{folder}}/logs/error.log warn;
             events { worker_connections 256; }
             http {
-                types { text/html html; application/octet-stream whl metadata; }
-                default_type application/octet-stream;
-                log_format ranges '$uri\t$http_range\t$http_if_range\t$status\t$body_bytes_sent';
-                access_log {{prefix}}/access.log ranges;
-                client_body_temp_path {{prefix}}/body;
-                proxy_temp_path {{prefix}}/proxy;
-                fastcgi_temp_path {{prefix}}/fastcgi;
-                uwsgi_temp_path {{prefix}}/uwsgi;
-                scgi_temp_path {{prefix}}/scgi;
-                sendfile on;
-                # Small chunks: limit_rate then paces evenly instead of a second's worth in one burst and a pause.
-                sendfile_max_chunk 128k;
-                server {
-                    listen 127.0.0.1:{{port}};
-                    root {{root}};
-                    index index.html;
-                    {{rate}}
-                }
+              log_format counts {{LogFormat}};
+              access_log {{folder}}/logs/access.log counts;
+              client_body_temp_path {{folder}}/temp/body;
+              proxy_temp_path {{folder}}/temp/proxy;
+              fastcgi_temp_path {{folder}}/temp/fastcgi;
+              uwsgi_temp_path {{folder}}/temp/uwsgi;
+              scgi_temp_path {{folder}}/temp/scgi;
+              types { text/html html; application/vnd.pypi.simple.v1+json json; application/octet-stream whl metadata; }
+              default_type application/octet-stream;
+              {{httpDirectives}}
+              server {
+                listen 127.0.0.1:{{port}};
+                {{locations}}
+              }
             }
             """);
-        var startInfo = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf") })
-            startInfo.ArgumentList.Add(argument);
-        var process = Process.Start(startInfo)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new NginxServer(process, prefix, port);
-        var clock = Stopwatch.StartNew();
-        while (!Accepts(port))
-        {
-            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                var log = File.Exists(Path.Combine(prefix, "error.log")) ? File.ReadAllText(Path.Combine(prefix, "error.log")) : "";
-                server.Dispose();
-                throw new InvalidOperationException($"nginx did not start on port {port}: {log}");
-            }
-            Thread.Sleep(50);
-        }
+    }
+
+    public int Port { get; }
+    /// <summary><c>http://127.0.0.1:port</c> (no trailing slash).</summary>
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    /// <summary>Where the test may keep files of this server (a cache folder for <c>proxy_cache_path</c>: <c>Folder/cache</c>).</summary>
+    public string Folder => _folder;
+    public string AccessLog => Path.Combine(_folder, "logs", "access.log");
+
+    /// <summary>The binary: Debian's /usr/sbin/nginx, else nginx on PATH.</summary>
+    public static string Executable =>
+        File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx"
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "nginx")).FirstOrDefault(File.Exists)
+          ?? throw new InvalidOperationException("nginx is not installed: apt-get install nginx-light (.ci/run does).");
+
+    /// <summary>
+    /// Starts nginx in <paramref name="folder"/> with <paramref name="locations"/> inside its server block (and
+    /// <paramref name="httpDirectives"/> in the http block, e.g. a <c>proxy_cache_path</c>).
+    /// <c>{folder}</c> and <c>{port}</c> in either are replaced.
+    /// </summary>
+    public static NginxServer Start(string folder, string locations, string httpDirectives = "")
+    {
+        Directory.CreateDirectory(folder);
+        var port = FreePort();
+        string Fill(string text) => text.Replace("{folder}", folder, StringComparison.Ordinal).Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var server = new NginxServer(folder, port, Fill(locations), Fill(httpDirectives));
+        server.Start();
         return server;
     }
 
-    /// <summary>Every request so far (nginx writes a line when a response ends, also an aborted one).</summary>
-    public IReadOnlyList<NginxRequest> Requests
+    /// <summary>Starts it again after <see cref="Stop"/> (same port, same folder, same log).</summary>
+    public void Start()
     {
-        get
+        var startInfo = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-p", _folder, "-e", Path.Combine(_folder, "logs", "error.log"), "-c", _configPath, "-g", "daemon off;" })
+            startInfo.ArgumentList.Add(argument);
+        _process = Process.Start(startInfo)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var watch = Stopwatch.StartNew();
+        while (true)
         {
-            var log = Path.Combine(_prefix, "access.log");
-            if (!File.Exists(log)) return [];
-            using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            return lines.Select(l => l.Split('\t')).Select(f => new NginxRequest(f[0], Dash(f[1]), Dash(f[2]),
-                int.Parse(f[3], CultureInfo.InvariantCulture), long.Parse(f[4], CultureInfo.InvariantCulture))).ToList();
+            if (_process.HasExited)
+                throw new InvalidOperationException($"nginx exited ({_process.ExitCode}): {ErrorLog()}");
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (watch.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                Thread.Sleep(50);
+            }
         }
     }
 
-    public void Dispose()
+    /// <summary>Stops nginx (master and workers); the access log stays.</summary>
+    public void Stop()
     {
+        if (_process is null) return;
         try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         _process.WaitForExit();
         _process.Dispose();
-        try { Directory.Delete(_prefix, recursive: true); } catch (IOException) { }
+        _process = null;
     }
 
-    private static string? Dash(string value) => value is "-" or "" ? null : value;
+    /// <summary>Every request logged so far, in order.</summary>
+    public IReadOnlyList<NginxRequest> Requests()
+    {
+        if (!File.Exists(AccessLog)) return [];
+        using var stream = new FileStream(AccessLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var requests = new List<NginxRequest>();
+        while (reader.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length >= 4)
+                requests.Add(new NginxRequest(parts[0], Uri.UnescapeDataString(parts[1]), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), parts[3]));
+        }
+        return requests;
+    }
+
+    public string ErrorLog()
+    {
+        var path = Path.Combine(_folder, "logs", "error.log");
+        return File.Exists(path) ? File.ReadAllText(path) : "";
+    }
 
     private static int FreePort()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
-    private static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public void Dispose() => Stop();
 }

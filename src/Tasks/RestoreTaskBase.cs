@@ -36,6 +36,8 @@ public abstract class RestoreTaskBase : LlmPythonTask
     public bool Offline { get; set; }
     /// <summary>PythonHttpTimeout: seconds without a byte before a try fails (empty = 30).</summary>
     public string? HttpTimeout { get; set; }
+    /// <summary>PythonRefresh: revalidate every cached index page once.</summary>
+    public bool Refresh { get; set; }
     public string? CacheDirectory { get; set; }
     /// <summary>NuGet's RestoreConfigFile: the NuGet.Config that holds private index credentials (else NuGet's walk up from the project).</summary>
     public string? RestoreConfigFile { get; set; }
@@ -96,6 +98,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
             UpdatePackages = SplitList(UpdatePackages),
             Offline = Offline,
             HttpTimeout = ParseHttpTimeout(HttpTimeout),
+            Refresh = Refresh,
             CacheDirectory = NullIfEmpty(CacheDirectory) is { } cache ? Path.GetFullPath(cache, ProjectDirectory) : null,
             NuGetConfigFile = NullIfEmpty(RestoreConfigFile) is { } config ? Path.GetFullPath(config, ProjectDirectory) : null,
             EnvironmentDirectory = Path.GetFullPath(EnvironmentDirectory, ProjectDirectory),

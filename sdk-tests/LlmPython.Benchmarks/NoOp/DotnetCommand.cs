@@ -20,6 +20,9 @@ internal sealed class DotnetCommand(string packagesFolder, string cacheFolder)
 
     private const string GnuTime = "/usr/bin/time";
 
+    /// <summary>How long one command may take (a 50-project solution needs more than a single app).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
     public Exec.Outcome Run(string workingDirectory, params string[] args) => Timed(workingDirectory, args).Outcome;
 
     /// <summary>
@@ -65,7 +68,7 @@ internal sealed class DotnetCommand(string packagesFolder, string cacheFolder)
         };
         foreach (var name in Removed) environment[name] = null;
         return wrapper is null
-            ? Exec.Run(Executable, args, workingDirectory, environment, TimeSpan.FromMinutes(5))
-            : Exec.Run(wrapper, [.. wrapperArgs ?? [], .. args], workingDirectory, environment, TimeSpan.FromMinutes(5));
+            ? Exec.Run(Executable, args, workingDirectory, environment, Timeout)
+            : Exec.Run(wrapper, [.. wrapperArgs ?? [], .. args], workingDirectory, environment, Timeout);
     }
 }

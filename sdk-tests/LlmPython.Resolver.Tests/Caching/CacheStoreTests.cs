@@ -192,4 +192,39 @@ public class CacheStoreTests
         env["LLMPYTHON_CACHE"] = "/explicit";
         Assert.Equal(Path.GetFullPath("/explicit"), Root(false));
     }
+
+    [Fact]
+    public async Task An_entry_replaced_under_its_lock_is_never_missing_or_torn_for_a_reader()
+    {
+        using var dir = new ScratchFolder();
+        var store = new CacheStore(dir.Path);
+        string Body(int i) => i.ToString("D6") + new string('x', 64 * 1024);
+        using (var first = await store.LockAsync("http-pages", "k"))
+            await first.ReplaceAsync((temp, ct) => File.WriteAllTextAsync(temp, Body(0), ct));
+
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            var reads = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var path = store.TryGet("http-pages", "k");
+                Assert.NotNull(path); // never missing while replaced
+                using var stream = new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                var text = new StreamReader(stream).ReadToEnd();
+                Assert.Equal(Body(int.Parse(text[..6], System.Globalization.CultureInfo.InvariantCulture)), text); // never torn
+                reads++;
+            }
+            return reads;
+        });
+        for (var i = 1; i <= 200; i++)
+        {
+            using var entry = await store.LockAsync("http-pages", "k");
+            Assert.NotNull(entry.Existing);
+            await entry.ReplaceAsync((temp, ct) => File.WriteAllTextAsync(temp, Body(i), ct));
+        }
+        stop.Cancel();
+        Assert.True(await reader > 0);
+        Assert.Equal(Body(200), File.ReadAllText(store.TryGet("http-pages", "k")!));
+    }
 }

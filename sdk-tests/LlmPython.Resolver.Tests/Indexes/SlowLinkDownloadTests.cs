@@ -17,7 +17,7 @@ public sealed class SlowLinkDownloadTests : IDisposable
 
     public SlowLinkDownloadTests()
     {
-        Assert.True(NginxServer.IsInstalled, "nginx is missing: apt-get install nginx-light (.ci/run does)");
+        Assert.True(NginxStaticServer.IsInstalled, "nginx is missing: apt-get install nginx-light (.ci/run does)");
         // ~4.7 s at 1.5 MB/s: three times the 1.5 s read timeout below (generous: a loaded machine pauses too).
         _wheel = _index.AddPayloadWheel("slow-model", "1.0", 7L * 1024 * 1024);
     }
@@ -25,7 +25,7 @@ public sealed class SlowLinkDownloadTests : IDisposable
     [Fact]
     public async Task A_transfer_lasting_several_read_timeouts_finishes_in_one_try()
     {
-        using var nginx = NginxServer.Serve(_index.Root, RatePerSecond);
+        using var nginx = NginxStaticServer.Serve(_index.Root, RatePerSecond);
         var cache = new CacheStore(_cacheFolder.Path);
         var http = IndexTestKit.Http(cache, retry: IndexTestKit.FastRetry with { ReadTimeout = TimeSpan.FromSeconds(1.5) });
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -41,7 +41,7 @@ public sealed class SlowLinkDownloadTests : IDisposable
     [Fact]
     public async Task An_interrupted_transfer_continues_with_a_206_from_nginx()
     {
-        using var nginx = NginxServer.Serve(_index.Root, RatePerSecond);
+        using var nginx = NginxStaticServer.Serve(_index.Root, RatePerSecond);
         var cache = new CacheStore(_cacheFolder.Path);
         var url = new Uri(nginx.BaseUrl + _wheel.UrlPath);
         using var ctrlC = new CancellationTokenSource();

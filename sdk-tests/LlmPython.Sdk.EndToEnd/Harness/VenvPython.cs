@@ -12,6 +12,10 @@ public static class VenvPython
     public static CommandResult Run(string environmentDirectory, params string[] arguments)
         => RunInterpreter(ExecutableIn(environmentDirectory), arguments);
 
+    /// <summary><c>pip check</c> of the environment, by the host's pip (the environment has none of its own).</summary>
+    public static CommandResult PipCheck(string environmentDirectory) =>
+        RunInterpreter(PythonHttpServer.PythonCommand, "-m", "pip", "--python", ExecutableIn(environmentDirectory), "check", "--disable-pip-version-check");
+
     /// <summary>Runs any interpreter (a base one, a published one) with the test host's PYTHON* settings removed.</summary>
     public static CommandResult RunInterpreter(string executable, params string[] arguments)
     {

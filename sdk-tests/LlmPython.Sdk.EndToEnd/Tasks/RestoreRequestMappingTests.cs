@@ -114,9 +114,11 @@ public sealed class RestoreRequestMappingTests : IDisposable
         task.TargetCudaDriver = "535.104.05";
         task.LockedMode = true;
         task.Offline = true;
+        task.Refresh = true;
         task.RuntimeIdentifier = "linux-x64";
 
         var request = task.BuildRequest(lockOnly: true);
+        Assert.True(request.Refresh);
 
         Assert.Equal(["torch", "transformers", "accelerate"], request.UpdatePackages);
         Assert.Equal("https://pypi.org/simple", request.PythonIndexUrl);

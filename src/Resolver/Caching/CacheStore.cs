@@ -77,7 +77,79 @@ public sealed class CacheStore
         if (IsComplete(path))
             return path;
 
+        CreateFolder(Path.GetDirectoryName(path)!);
+        using var entryLock = await AcquireLockAsync(path + LockSuffix, cancellationToken, producerProgress).ConfigureAwait(false);
+
+        // Another producer may have finished while we waited for the lock.
+        if (IsComplete(path))
+            return path;
+        await ProduceLockedAsync(bucket, key, path, produce, cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    /// <summary>
+    /// Takes entry <paramref name="bucket"/>/<paramref name="key"/>'s lock and holds it until the returned handle is
+    /// disposed, so the caller can read, decide and replace the entry while other processes wait (one producer per key).
+    /// </summary>
+    public async Task<CacheEntryLock> LockAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var path = EntryPath(bucket, key);
+        CreateFolder(Path.GetDirectoryName(path)!);
+        var handle = await AcquireLockAsync(path + LockSuffix, cancellationToken).ConfigureAwait(false);
+        return new CacheEntryLock(this, bucket, key, path, handle);
+    }
+
+    /// <summary>
+    /// Writes the entry anew while its lock is held: produced into a temp name, then renamed over the old file in one
+    /// step, so a reader in another process opens either the old or the new entry, never a torn or missing one.
+    /// </summary>
+    internal async Task ProduceLockedAsync(string bucket, string key, string path, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken)
+    {
         var folder = Path.GetDirectoryName(path)!;
+        // Holding the lock, every temp entry of this key is left over from a killed process.
+        RemoveLeftovers(folder, key, path);
+
+        var temp = Path.Combine(folder, $"{TempPrefix}{key}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            await produce(temp, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Directory.Exists(temp))
+            {
+                RemoveLocked(path);
+                Directory.Move(temp, path);
+            }
+            else if (File.Exists(temp))
+            {
+                if (Directory.Exists(path)) RemoveLocked(path);
+                File.Move(temp, path, overwrite: true);
+            }
+            else
+                throw new InvalidOperationException($"The producer of cache entry '{bucket}/{key}' wrote nothing at '{temp}'.");
+            // The marker comes last: an entry without it is incomplete and will be redone.
+            if (!File.Exists(path + MarkerSuffix))
+                using (new FileStream(path + MarkerSuffix, FileMode.Create, FileAccess.Write, FileShare.None)) { }
+        }
+        catch
+        {
+            DeleteQuietly(temp);
+            if (!File.Exists(path + MarkerSuffix))
+                DeleteQuietly(path);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes an entry whose lock the caller holds: marker first, so no reader sees a half-deleted complete entry.</summary>
+    internal static void RemoveLocked(string path)
+    {
+        DeleteQuietly(path + MarkerSuffix);
+        DeleteQuietly(path);
+    }
+
+    internal static bool IsCompleteEntry(string path) => IsComplete(path);
+
+    private static void CreateFolder(string folder)
+    {
         try
         {
             Directory.CreateDirectory(folder);
@@ -87,38 +159,6 @@ public sealed class CacheStore
             throw new LlmPyException(CacheErrorCodes.CacheNotWritable,
                 $"The Python cache folder '{folder}' cannot be created: {e.Message}. Set PythonCacheDirectory (or LLMPYTHON_CACHE) to a writable folder.", e);
         }
-
-        using var entryLock = await AcquireLockAsync(path + LockSuffix, cancellationToken, producerProgress).ConfigureAwait(false);
-
-        // Another producer may have finished while we waited for the lock.
-        if (IsComplete(path))
-            return path;
-
-        // Holding the lock, every temp or unmarked entry of this key is left over from a killed process.
-        RemoveLeftovers(folder, key, path);
-
-        var temp = Path.Combine(folder, $"{TempPrefix}{key}-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            await produce(temp, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Directory.Exists(temp))
-                Directory.Move(temp, path);
-            else if (File.Exists(temp))
-                File.Move(temp, path);
-            else
-                throw new InvalidOperationException($"The producer of cache entry '{bucket}/{key}' wrote nothing at '{temp}'.");
-            // The marker comes last: an entry without it is incomplete and will be redone.
-            using (new FileStream(path + MarkerSuffix, FileMode.Create, FileAccess.Write, FileShare.None)) { }
-        }
-        catch
-        {
-            DeleteQuietly(temp);
-            if (!File.Exists(path + MarkerSuffix))
-                DeleteQuietly(path);
-            throw;
-        }
-        return path;
     }
 
     /// <summary>Removes an entry (marker first, so a reader never sees a half-deleted complete entry).</summary>
@@ -128,8 +168,7 @@ public sealed class CacheStore
         if (!Directory.Exists(Path.GetDirectoryName(path)!))
             return;
         using var entryLock = await AcquireLockAsync(path + LockSuffix, cancellationToken).ConfigureAwait(false);
-        DeleteQuietly(path + MarkerSuffix);
-        DeleteQuietly(path);
+        RemoveLocked(path);
     }
 
     private static bool IsComplete(string path)

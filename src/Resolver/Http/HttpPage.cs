@@ -3,7 +3,11 @@ namespace LlmPython.Resolver.Http;
 /// <summary>
 /// A fetched text page. <see cref="Url"/> is the final URL after redirects: relative links resolve against it.
 /// </summary>
-public sealed record HttpPage(Uri Url, string ContentType, string Body, string? ETag, string? LastModified, bool FromCache);
+public sealed record HttpPage(Uri Url, string ContentType, string Body, string? ETag, string? LastModified, bool FromCache)
+{
+    /// <summary>When it was fetched or last confirmed, and until when it may be used unasked; null when not known (revalidate).</summary>
+    public HttpFreshness? Freshness { get; init; }
+}
 
 /// <summary>
 /// Bytes of a ranged GET: <see cref="Partial"/> is false when the server ignored Range and sent everything;

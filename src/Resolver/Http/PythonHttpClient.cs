@@ -7,8 +7,8 @@ namespace LlmPython.Resolver.Http;
 
 /// <summary>
 /// HTTP for indexes and downloads: bounded parallelism, retries with backoff and jitter on transient
-/// failures, redirects followed with per-host credentials, conditional page requests against the cache,
-/// offline mode. Every message names URLs without credentials.
+/// failures, redirects followed with per-host credentials, index pages cached per their Cache-Control
+/// (fresh ones used unasked, stale ones revalidated), offline mode. Every message names URLs without credentials.
 /// </summary>
 public sealed class PythonHttpClient
 {
@@ -19,6 +19,8 @@ public sealed class PythonHttpClient
     private readonly SemaphoreSlim _slots;
     private readonly HttpPageCache? _pages;
     private readonly Random _jitter = new();
+    private readonly object _expiryGate = new();
+    private DateTimeOffset? _earliestExpiry;
 
     public PythonHttpClient(HttpSettings? settings = null, HttpClient? client = null)
     {
@@ -136,24 +138,68 @@ public sealed class PythonHttpClient
     }
 
     /// <summary>
-    /// A text page (index or find-links), revalidated against the cache with If-None-Match /
-    /// If-Modified-Since. Null for 404/410. Offline: the cached copy, or <see cref="IndexErrorCodes.OfflineNotCached"/>.
+    /// A text page (index or find-links). A cached page that is still fresh (<see cref="HttpFreshness"/>) is used with
+    /// no request; a stale one is revalidated with If-None-Match / If-Modified-Since. The request is made under the
+    /// page's cache lock, so parallel restores (other projects of a <c>-m</c> build) wait and take the page one of them
+    /// fetched. Null for 404/410. Offline: the cached copy, or <see cref="IndexErrorCodes.OfflineNotCached"/>.
     /// </summary>
     public async Task<HttpPage?> GetPageAsync(Uri url, string accept, CancellationToken cancellationToken = default)
     {
         url = Settings.Credentials.Register(url);
-        var key = _pages is null ? null : HttpPageCache.Key(url, accept);
-        var cached = key is null ? null : _pages!.TryRead(key);
+        if (_pages is null)
+            return Seen(await FetchPageAsync(url, accept, null, cancellationToken).ConfigureAwait(false)).Page;
+        var key = HttpPageCache.Key(url, accept);
+        var cached = _pages.TryRead(key);
         if (Offline)
         {
             if (cached is null)
                 throw new LlmPyException(IndexErrorCodes.OfflineNotCached,
                     $"The index page {UrlRedaction.Redact(url)} is not in the cache and PythonOffline is true. Run one restore online, or set PythonOffline=false.");
-            return cached.Page is { } offlinePage ? offlinePage with { FromCache = true } : null;
+            return cached.Page;
         }
+        if (UsableUnasked(cached))
+            return Seen(cached!).Page;
 
-        var result = await SendAsync(url, request =>
+        using var entry = await _pages.Store.LockAsync(HttpPageCache.Bucket, key, cancellationToken).ConfigureAwait(false);
+        cached = _pages.TryRead(key); // another process may have fetched it while this one waited for the lock
+        if (UsableUnasked(cached))
+            return Seen(cached!).Page;
+        var fetched = await FetchPageAsync(url, accept, cached, cancellationToken).ConfigureAwait(false);
+        if (fetched.Freshness!.NoStore)
+            entry.Remove();
+        else
+            await HttpPageCache.WriteAsync(entry, fetched.Page, fetched.Freshness, cancellationToken).ConfigureAwait(false);
+        return Seen(fetched).Page;
+    }
+
+    /// <summary>
+    /// The earliest time a page this client served stops being fresh (null before the first page): a result computed
+    /// from these pages is as fresh as the stalest of them.
+    /// </summary>
+    public DateTimeOffset? EarliestPageExpiry
+    {
+        get { lock (_expiryGate) return _earliestExpiry; }
+    }
+
+    private HttpPageCache.Entry Seen(HttpPageCache.Entry entry)
+    {
+        var until = entry.Freshness?.FreshUntil ?? DateTimeOffset.MinValue;
+        lock (_expiryGate)
+            if (_earliestExpiry is null || until < _earliestExpiry) _earliestExpiry = until;
+        return entry;
+    }
+
+    // Fresh, and (PythonRefresh) confirmed since the refresh began.
+    private bool UsableUnasked(HttpPageCache.Entry? cached) =>
+        cached?.Freshness is { } freshness && freshness.IsFresh(DateTimeOffset.UtcNow)
+        && (Settings.RefreshSince is not { } since || freshness.StoredAt >= since);
+
+    private Task<HttpPageCache.Entry> FetchPageAsync(Uri url, string accept, HttpPageCache.Entry? cached, CancellationToken cancellationToken)
+    {
+        var requested = DateTimeOffset.UtcNow;
+        return SendAsync(url, request =>
         {
+            requested = DateTimeOffset.UtcNow;
             request.Headers.Accept.ParseAdd(accept);
             if (cached?.Page is { } page)
             {
@@ -163,18 +209,20 @@ public sealed class PythonHttpClient
         }, async (response, ct) =>
         {
             if (response.StatusCode == HttpStatusCode.NotModified && cached?.Page is { } unchanged)
-                return unchanged with { FromCache = true, Url = FinalUrl(response, url) };
+            {
+                // §4.3.4: the 304's headers update the stored ones (a new max-age, Date, Age).
+                var renewed = HttpFreshness.FromResponse(response, requested, DateTimeOffset.UtcNow, cached.Freshness);
+                return new HttpPageCache.Entry(unchanged with { FromCache = true, Url = FinalUrl(response, url), Freshness = renewed }, renewed);
+            }
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-                return null;
+                return new HttpPageCache.Entry(null, HttpFreshness.FromResponse(response, requested, DateTimeOffset.UtcNow));
             EnsureSuccess(response, url);
             var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-            return new HttpPage(FinalUrl(response, url), response.Content.Headers.ContentType?.MediaType ?? "text/html", body,
-                response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), FromCache: false);
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (key is not null && (result is null || !result.FromCache))
-            await _pages!.WriteAsync(key, result, cancellationToken).ConfigureAwait(false);
-        return result;
+            var freshness = HttpFreshness.FromResponse(response, requested, DateTimeOffset.UtcNow);
+            var page = new HttpPage(FinalUrl(response, url), response.Content.Headers.ContentType?.MediaType ?? "text/html", body,
+                response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), FromCache: false) { Freshness = freshness };
+            return new HttpPageCache.Entry(page, freshness);
+        }, cancellationToken);
     }
 
     /// <summary>A whole small file (e.g. a PEP 658 .metadata file), or null for 404/410.</summary>

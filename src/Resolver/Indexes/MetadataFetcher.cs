@@ -59,10 +59,16 @@ public sealed class MetadataFetcher
                 $"The metadata of '{file.FileName}' is not in the cache and PythonOffline is true. Run one restore online, or set PythonOffline=false.")
             { PackageName = file.Project };
 
-        var fetched = await FetchRemoteAsync(file, cancellationToken).ConfigureAwait(false);
-        if (_cache is not null && key is not null)
-            await _cache.GetOrCreateAsync(Bucket, key, (temp, ct) => File.WriteAllTextAsync(temp, fetched.Text, ct), cancellationToken).ConfigureAwait(false);
-        return fetched;
+        if (_cache is null || key is null)
+            return await FetchRemoteAsync(file, cancellationToken).ConfigureAwait(false);
+        // Fetched under the entry's lock: parallel restores (other projects of a -m build) wait and read this one's copy.
+        FetchedMetadata? fetched = null;
+        var path = await _cache.GetOrCreateAsync(Bucket, key, async (temp, ct) =>
+        {
+            fetched = await FetchRemoteAsync(file, ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(temp, fetched.Text, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return fetched ?? new FetchedMetadata(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), MetadataOrigin.Cache);
     }
 
     private async Task<FetchedMetadata> FetchRemoteAsync(DistributionFile file, CancellationToken ct)

@@ -195,7 +195,7 @@ internal sealed class LockResolver
     }
 
     /// <summary>Versions already locked are tried first, except the ones PythonUpdatePackages names ('*' = all).</summary>
-    private IReadOnlyDictionary<PackageName, Pep440Version> Preferred(LockFile? previous, string sectionName)
+    internal IReadOnlyDictionary<PackageName, Pep440Version> Preferred(LockFile? previous, string sectionName)
     {
         var update = _session.Request.UpdatePackages.Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
         if (previous is null || update.Contains("*")) return new Dictionary<PackageName, Pep440Version>();

@@ -206,7 +206,7 @@ public sealed class RestoreEngine
                 $"Python restore is in locked mode (PythonRestoreLockedMode=true), and {request.LockFilePath} cannot be used as is: {why}. Run a build without locked mode (or `dotnet build -t:PythonLock`) and commit the updated lockfile.");
         }
 
-        var resolved = Verified(session, await new LockResolver(session, _log).ResolveAsync(backend, sectionName, current ? existing : existing, cancellationToken).ConfigureAwait(false));
+        var resolved = Verified(session, await SharedResolution.ResolveAsync(session, _log, backend, sectionName, existing, cancellationToken).ConfigureAwait(false));
         // Sections of other machines stay while the project inputs are unchanged; they are stale otherwise.
         var others = current ? existing!.Environments.Where(e => e.Name != sectionName) : [];
         var lockFile = new LockFile { InputsHash = session.InputsHash, Environments = [.. others, resolved] };

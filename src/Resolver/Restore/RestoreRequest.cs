@@ -63,6 +63,8 @@ public sealed record RestoreRequest
     public static readonly TimeSpan DefaultHttpTimeout = TimeSpan.FromSeconds(30);
     /// <summary>PythonHttpTimeout: how long a try may wait for headers or for the next body bytes (no limit on a whole transfer).</summary>
     public TimeSpan HttpTimeout { get; init; } = DefaultHttpTimeout;
+    /// <summary>PythonRefresh: revalidate every cached index page once, however fresh its Cache-Control says it is.</summary>
+    public bool Refresh { get; init; }
     public string? CacheDirectory { get; init; }
     /// <summary>RestoreConfigFile: the one NuGet.Config to read index credentials from, or null = NuGet's walk up from the project folder.</summary>
     public string? NuGetConfigFile { get; init; }

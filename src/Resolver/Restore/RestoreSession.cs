@@ -30,7 +30,8 @@ internal sealed class RestoreSession
         EnvironmentDirectory = target.IsHost ? request.EnvironmentDirectory : RestoreLayout.DescribedTargetDirectory(request, request.RuntimeIdentifier!);
         StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
-        Http = new PythonHttpClient(HttpSettings.FromRequest(request) with { Cache = cache });
+        Started = DateTimeOffset.UtcNow;
+        Http = new PythonHttpClient(HttpSettings.FromRequest(request) with { Cache = cache, RefreshSince = request.Refresh ? Started : null });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
     }
 
@@ -48,6 +49,8 @@ internal sealed class RestoreSession
     public PythonHttpClient Http { get; }
     /// <summary>Progress and the closing summary of every file this restore downloads (while locking or materializing).</summary>
     public DownloadProgressReporter Downloads { get; }
+    /// <summary>When this restore began: results other processes completed after it are as current as its own would be.</summary>
+    public DateTimeOffset Started { get; }
     public PyTorchFamily Family { get; } = new();
     public IReadOnlyList<RootRequirement> FamilyRoots { get; }
     public bool HasPyTorchFamily => FamilyRoots.Count > 0;
