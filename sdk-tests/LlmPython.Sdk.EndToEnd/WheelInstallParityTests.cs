@@ -18,7 +18,7 @@ namespace LlmPython.Sdk.EndToEnd;
 public sealed class WheelInstallParityTests
 {
     private const string SitePackages = "lib/python3.11/site-packages";
-    private const string EnvironmentStateFile = "llmpython-environment.json";
+    private const string EnvironmentStateFile = "llmpython-state.json";
     private readonly PackedSdk _sdk = PackedSdk.Instance;
 
     /// <summary>The Python both environments run: the entry points print their name and arguments and exit with 3.</summary>

@@ -74,7 +74,7 @@ internal static class ManyProjectBenchmark
     private static Exec.Outcome Build(DotnetCommand dotnet, string solutionFolder, string what, List<string>? cpu = null)
     {
         // CPU time of the whole process tree (GNU time) is far steadier than wall time on a shared, loaded machine.
-        var (outcome, used) = dotnet.Timed(solutionFolder, "build", "All.slnx", "-m", "-nologo", "-v:n");
+        var (outcome, used, _) = dotnet.Timed(solutionFolder, "build", "All.slnx", "-m", "-nologo", "-v:n");
         cpu?.Add(used is { } c ? Timing.Ms(c) : "-");
         return outcome.ShouldSucceed($"dotnet build -m ({what})");
     }
