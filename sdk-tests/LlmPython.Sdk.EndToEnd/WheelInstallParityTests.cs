@@ -154,8 +154,9 @@ public sealed class WheelInstallParityTests
         Assert.True(error is not null, $"no error {code} in:\n{build.Output}");
         Assert.Contains(wheel.FileName, error, StringComparison.Ordinal);
         Assert.DoesNotContain(".staging", build.Output, StringComparison.Ordinal);
-        // Nothing written: no environment, no staging copy, no half-unpacked wheel in the cache.
+        // Nothing written: no lockfile, no environment, no staging copy, no half-unpacked wheel in the cache.
         Assert.False(Directory.Exists(project.PathOf("obj/python/venv")), "the environment was created");
+        Assert.False(File.Exists(project.PathOf("python.lock.json")), "a lockfile was written for an environment that could not be installed");
         Assert.Empty(Directory.EnumerateDirectories(project.PathOf("obj/python"), ".venv.*"));
         var unpacked = project.PathOf("cache/unpacked-v1");
         Assert.True(!Directory.Exists(unpacked) || !Directory.EnumerateFiles(unpacked, "*", SearchOption.AllDirectories)

@@ -85,7 +85,7 @@ public sealed class RestoreEngine
             var parsed = Exporting.LockExporter.ParseFormats(formats);
             var session = RestoreSession.Open(request with { LockOnly = true }, _log);
             var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
-            await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+            WriteLock(session, await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false));
             var lockFile = LockFileReader.TryRead(request.LockFilePath) ?? new LockFile { InputsHash = "" };
             var written = Exporting.LockExporter.Export(lockFile, request.LockFilePath, session.ProjectDirectory, outputDirectory, parsed, session.Request.FindLinks);
             foreach (var file in written)
@@ -143,15 +143,19 @@ public sealed class RestoreEngine
         }
 
         // 2./3. The lock section for this machine: reused when current, else resolved (not in locked mode).
-        var environment = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+        var lockStep = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+        var environment = lockStep.Environment;
         if (request.LockOnly)
         {
+            WriteLock(session, lockStep);
             session.Downloads.Summarize();
             return Result(request, session, environment, noOp: false);
         }
         // A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/) with
         // the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
         await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
+        // The new lock is written only once its environment is installed: a refused wheel or failed build keeps the old one.
+        WriteLock(session, lockStep);
         session.Downloads.Summarize();
         var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
         var restored = Result(request, session, environment, noOp: false);
@@ -165,16 +169,30 @@ public sealed class RestoreEngine
     {
         var session = RestoreSession.Open(request, _log);
         var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
-        return await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+        var locked = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+        WriteLock(session, locked);
+        return locked.Environment;
     }
 
-    private async Task<LockedEnvironment> LockCoreAsync(RestoreSession session, GpuInfo gpu, CancellationToken cancellationToken)
+    /// <summary>This machine's lock section, and the whole lockfile to write when it was resolved anew (null when reused).</summary>
+    private sealed record LockStep(LockedEnvironment Environment, LockFile? ToWrite);
+
+    private void WriteLock(RestoreSession session, LockStep step)
+    {
+        if (step.ToWrite is null)
+            return;
+        var path = session.Request.LockFilePath;
+        if (LockFileWriter.WriteIfChanged(step.ToWrite, path))
+            _log.Message($"Wrote {path} ({step.Environment.Name}, {step.Environment.Packages.Count} packages).", important: true);
+    }
+
+    private async Task<LockStep> LockCoreAsync(RestoreSession session, GpuInfo gpu, CancellationToken cancellationToken)
     {
         var request = session.Request;
         var existing = LockFileReader.TryRead(request.LockFilePath);
         var current = existing is not null && existing.InputsHash == session.InputsHash;
         if (request.FromLockFileOnly)
-            return Verified(session, await LockFileOnlySection.FindAsync(session, gpu, existing, current, _log, cancellationToken).ConfigureAwait(false));
+            return new LockStep(Verified(session, await LockFileOnlySection.FindAsync(session, gpu, existing, current, _log, cancellationToken).ConfigureAwait(false)), null);
 
         // Choose the backend first against the lock (no network), so a current lock is reused offline.
         BackendDecision? backend = null;
@@ -193,7 +211,7 @@ public sealed class RestoreEngine
         if (current && request.UpdatePackages.Count == 0 && existing!.FindEnvironment(sectionName) is { } reusable)
         {
             _log.Message($"Using {Path.GetFileName(request.LockFilePath)} ({sectionName}, {reusable.Packages.Count} packages).");
-            return Verified(session, reusable);
+            return new LockStep(Verified(session, reusable), null);
         }
 
         if (request.LockedMode)
@@ -209,10 +227,7 @@ public sealed class RestoreEngine
         var resolved = Verified(session, await SharedResolution.ResolveAsync(session, _log, backend, sectionName, existing, cancellationToken).ConfigureAwait(false));
         // Sections of other machines stay while the project inputs are unchanged; they are stale otherwise.
         var others = current ? existing!.Environments.Where(e => e.Name != sectionName) : [];
-        var lockFile = new LockFile { InputsHash = session.InputsHash, Environments = [.. others, resolved] };
-        if (LockFileWriter.WriteIfChanged(lockFile, request.LockFilePath))
-            _log.Message($"Wrote {request.LockFilePath} ({sectionName}, {resolved.Packages.Count} packages).", important: true);
-        return resolved;
+        return new LockStep(resolved, new LockFile { InputsHash = session.InputsHash, Environments = [.. others, resolved] });
     }
 
     // --hash pins of requirements files: checked before the lock is written or any file is installed.
