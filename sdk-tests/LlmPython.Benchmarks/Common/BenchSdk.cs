@@ -7,7 +7,7 @@ namespace LlmPython.Benchmarks.Common;
 /// that consumes it (NuGet.config with only that feed, empty Directory.Build.* so the repo's do not apply, an
 /// isolated NUGET_PACKAGES): what the benchmarks that run real <c>dotnet build</c>s share.
 /// </summary>
-internal sealed record BenchSdk(string Version, string Projects, string PackagesFolder, TimeSpan PackTime)
+internal sealed record BenchSdk(string Version, string Feed, string Projects, string PackagesFolder, TimeSpan PackTime)
 {
     /// <summary>A dotnet CLI on this SDK's packages folder with <paramref name="pythonCache"/> as LLMPYTHON_CACHE.</summary>
     public DotnetCommand Dotnet(string pythonCache) => new(PackagesFolder, pythonCache);
@@ -36,7 +36,14 @@ internal sealed record BenchSdk(string Version, string Projects, string Packages
             return null;
         }
 
-        var projects = scratch.Sub("projects");
+        var sdk = new BenchSdk(version, feed, scratch.Sub("projects"), scratch.Sub("packages"), packed.Elapsed);
+        sdk.Isolate(sdk.Projects);
+        return sdk;
+    }
+
+    /// <summary>Makes <paramref name="projects"/> a folder whose builds see only this feed and nothing of the repo's Directory.Build.* or global.json.</summary>
+    public void Isolate(string projects)
+    {
         File.WriteAllText(Path.Combine(projects, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(projects, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(projects, "Directory.Packages.props"), "<Project />\n");
@@ -46,11 +53,10 @@ internal sealed record BenchSdk(string Version, string Projects, string Packages
             <configuration>
               <packageSources>
                 <clear />
-                <add key="llmpython-bench" value="{feed}" />
+                <add key="llmpython-bench" value="{Feed}" />
               </packageSources>
             </configuration>
             """);
-        return new BenchSdk(version, projects, scratch.Sub("packages"), packed.Elapsed);
     }
 
     private static string DefaultPackagesFolder() =>

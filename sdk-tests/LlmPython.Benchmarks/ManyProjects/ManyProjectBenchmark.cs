@@ -17,7 +17,7 @@ internal static class ManyProjectBenchmark
     public static void Run(IReadOnlyList<int> sizes)
     {
         using var scratch = BenchPaths.NewScratch("many");
-        var sdk = BenchSdkFeed.Pack(scratch);
+        var sdk = BenchSdk.Pack(scratch);
         if (sdk is null)
             return;
         var site = scratch.Sub("site");
