@@ -18,8 +18,8 @@ public sealed class SlowLinkDownloadTests : IDisposable
     public SlowLinkDownloadTests()
     {
         Assert.True(NginxStaticServer.IsInstalled, "nginx is missing: apt-get install nginx-light (.ci/run does)");
-        // ~4.7 s at 1.5 MB/s: three times the 1.5 s read timeout below (generous: a loaded machine pauses too).
-        _wheel = _index.AddPayloadWheel("slow-model", "1.0", 7L * 1024 * 1024);
+        // ~9.3 s at 1.5 MB/s: three times the 3 s read timeout below (a loaded CI machine pauses for over 1.5 s at times).
+        _wheel = _index.AddPayloadWheel("slow-model", "1.0", 14L * 1024 * 1024);
     }
 
     [Fact]
@@ -27,12 +27,12 @@ public sealed class SlowLinkDownloadTests : IDisposable
     {
         using var nginx = NginxStaticServer.Serve(_index.Root, RatePerSecond);
         var cache = new CacheStore(_cacheFolder.Path);
-        var http = IndexTestKit.Http(cache, retry: IndexTestKit.FastRetry with { ReadTimeout = TimeSpan.FromSeconds(1.5) });
+        var http = IndexTestKit.Http(cache, retry: IndexTestKit.FastRetry with { ReadTimeout = TimeSpan.FromSeconds(3) });
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var file = await new WheelDownloader(http, cache).DownloadAsync(new Uri(nginx.BaseUrl + _wheel.UrlPath), _wheel.Sha256);
 
-        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(3), $"the throttle should make the transfer outlive the read timeout; it took {clock.Elapsed}");
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(6), $"the throttle should make the transfer outlive the read timeout; it took {clock.Elapsed}");
         Assert.Equal(_wheel.Size, new FileInfo(file.Path).Length);
         var request = Assert.Single(nginx.Requests, r => r.Path == _wheel.UrlPath);
         Assert.Equal(200, request.Status);
