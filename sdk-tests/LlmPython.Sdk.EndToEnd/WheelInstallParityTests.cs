@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using System.Security;
 using System.Text;
 using System.Text.Json;
@@ -126,10 +127,10 @@ public sealed class WheelInstallParityTests
 
     public static TheoryData<string, string, bool> Refusals() => new()
     {
-        { "wheel-version-2", InstallerErrorCodes.IncompatibleWheelVersion, true },
+        { "wheel-version-2", DiagnosticCodes.Installer.IncompatibleWheelVersion, true },
         // pip is laxer than the binary distribution format here: it installs both (docs/installer.md).
-        { "record-missing-row", InstallerErrorCodes.InvalidRecord, false },
-        { "record-wrong-hash", InstallerErrorCodes.RecordMismatch, false },
+        { "record-missing-row", DiagnosticCodes.Installer.InvalidRecord, false },
+        { "record-wrong-hash", DiagnosticCodes.Installer.RecordMismatch, false },
     };
 
     [Theory]

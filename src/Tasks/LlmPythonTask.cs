@@ -39,7 +39,7 @@ public abstract class LlmPythonTask : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (NotImplementedException ex)
         {
-            LogCoded(isError: true, TaskDiagnosticCodes.NotImplemented,
+            LogCoded(isError: true, DiagnosticCodes.Inputs.NotImplemented,
                 $"{GetType().Name}: this operation is not implemented by this version of LlmPython.Sdk's engine ({ex.Message}). " +
                 "Use a newer LlmPython.Sdk, or remove the PythonPackage items to build without Python.", ProjectFile, 0);
             Log.LogMessage(MessageImportance.Low, ex.ToString());
@@ -47,14 +47,14 @@ public abstract class LlmPythonTask : Microsoft.Build.Utilities.Task, ICancelabl
         }
         catch (FormatException ex)
         {
-            LogCoded(isError: true, TaskDiagnosticCodes.InvalidValue,
+            LogCoded(isError: true, DiagnosticCodes.Inputs.InvalidValue,
                 $"Invalid value in the Python items or properties: {ex.Message}. Fix the value in the project file.", ProjectFile, 0);
             Log.LogMessage(MessageImportance.Low, ex.ToString());
             return false;
         }
         catch (Exception ex)
         {
-            LogCoded(isError: true, TaskDiagnosticCodes.InternalError,
+            LogCoded(isError: true, DiagnosticCodes.Inputs.InternalError,
                 $"{GetType().Name} failed unexpectedly: {ex.GetType().Name}: {ex.Message}. This is a bug in LlmPython.Sdk; " +
                 "rebuild with -v:detailed to see the stack trace and report it.", ProjectFile, 0);
             Log.LogMessage(MessageImportance.Low, ex.ToString());

@@ -41,7 +41,7 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
         string source = Path.GetFullPath(EnvironmentDirectory);
         string destination = Path.GetFullPath(DestinationDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var config = VirtualEnvironmentWriter.ReadConfig(source)
-            ?? throw new LlmPyException(TaskDiagnosticCodes.PublishEnvironmentMissing,
+            ?? throw new LlmPyException(DiagnosticCodes.Publish.PublishEnvironmentMissing,
                 $"There is no Python environment at '{source}' to publish. Run 'dotnet build' (or the PythonRestore target) " +
                 "before publishing, or set PythonPublish=false to publish without Python.");
         try
@@ -54,7 +54,7 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new LlmPyException(TaskDiagnosticCodes.PublishCopyFailed,
+            throw new LlmPyException(DiagnosticCodes.Publish.PublishCopyFailed,
                 $"Copying the Python environment '{source}' to '{destination}' failed: {ex.Message}. " +
                 "Check free disk space and that no running process holds files in the publish folder, then publish again.", ex);
         }
@@ -65,7 +65,7 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
     {
         "true" => true,
         "false" or "" => false,
-        _ => throw new LlmPyException(TaskDiagnosticCodes.InvalidSelfContained,
+        _ => throw new LlmPyException(DiagnosticCodes.Inputs.InvalidSelfContained,
             $"PythonSelfContained is '{SelfContained}'; it must be true (ship an interpreter in the publish folder) or false (the target machine's Python runs the app). Fix the property."),
     };
 
@@ -75,7 +75,7 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
         if (!string.IsNullOrWhiteSpace(RuntimeArchive))
             return RuntimeArchiveSource.Create(RuntimeArchive.Trim(), RuntimeArchiveSha256.Trim(), CacheDirectory, CancellationToken);
         if (!config.TryGetValue("executable", out var executable) || string.IsNullOrEmpty(executable))
-            throw new LlmPyException(PublishDiagnostics.RuntimeArchiveRequired,
+            throw new LlmPyException(DiagnosticCodes.Publish.RuntimeArchiveRequired,
                 $"A self-contained publish needs an interpreter for the target platform, and the environment '{source}' was made for another " +
                 "platform than this machine's (dotnet publish -r). Set PythonRuntimeArchive to that platform's interpreter archive (for example a " +
                 "python-build-standalone install_only .tar.gz, with PythonRuntimeArchiveSha256), or publish with PythonSelfContained=false.");

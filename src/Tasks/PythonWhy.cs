@@ -12,7 +12,7 @@ public sealed class PythonWhy : RestoreTaskBase
     protected override bool ExecuteCore()
     {
         if (string.IsNullOrWhiteSpace(Package))
-            throw new LlmPyException(TaskDiagnosticCodes.WhyWithoutPackage,
+            throw new LlmPyException(DiagnosticCodes.Inputs.WhyWithoutPackage,
                 "PythonWhy needs the package to explain: run 'dotnet build -t:PythonWhy -p:Package=<name>'.");
         var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
         Log.LogMessage(MessageImportance.High, "{0}", engine.ExplainWhy(BuildRequest(lockOnly: true), Package!.Trim(), CancellationToken));

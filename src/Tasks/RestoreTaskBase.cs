@@ -63,7 +63,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
         foreach (var index in indexes.Where(i => !string.IsNullOrEmpty(i.Name)))
         {
             if (!names.Add(index.Name!))
-                throw new LlmPyException(TaskDiagnosticCodes.DuplicateIndexName,
+                throw new LlmPyException(DiagnosticCodes.Inputs.DuplicateIndexName,
                     $"Two PythonIndex items are named '{index.Name}'. Give each PythonIndex a unique Name.");
         }
 
@@ -71,7 +71,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
         foreach (var package in packages.Where(p => !string.IsNullOrEmpty(p.Index)))
         {
             if (!names.Contains(package.Index!))
-                throw new LlmPyException(TaskDiagnosticCodes.UnknownIndexName,
+                throw new LlmPyException(DiagnosticCodes.Inputs.UnknownIndexName,
                     $"PythonPackage '{package.Include}' has Index=\"{package.Index}\" but no PythonIndex item has Name=\"{package.Index}\". " +
                     $"Add <PythonIndex Include=\"https://...\" Name=\"{package.Index}\" /> or fix the Index metadata.")
                 { PackageName = package.Include };
@@ -118,7 +118,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
         if (double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             && seconds > 0 && seconds <= 86400)
             return TimeSpan.FromSeconds(seconds);
-        throw new LlmPyException(LlmPython.Resolver.Http.IndexErrorCodes.InvalidHttpTimeout,
+        throw new LlmPyException(DiagnosticCodes.Http.InvalidHttpTimeout,
             $"PythonHttpTimeout '{text}' is not a number of seconds between 0 and 86400. Set it to the seconds a download may go without a byte (default 30), e.g. <PythonHttpTimeout>120</PythonHttpTimeout>.");
     }
 
@@ -136,7 +136,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
     {
         string include = item.ItemSpec.Trim();
         if (include.Length == 0)
-            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+            throw new LlmPyException(DiagnosticCodes.Inputs.EmptyInclude,
                 "A PythonPackage item has an empty Include. Set Include to a package name or to the path of a .whl file.");
         string? definingProject = DefiningProject(item);
         // A local wheel is relative to the file that declared it (a library's item keeps working in the app).
@@ -164,7 +164,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
     {
         string url = item.ItemSpec.Trim();
         if (url.Length == 0)
-            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+            throw new LlmPyException(DiagnosticCodes.Inputs.EmptyInclude,
                 "A PythonIndex item has an empty Include. Set Include to the index URL (PEP 503 simple or PEP 691 JSON).");
         if (!IsUrl(url))
             url = Path.GetFullPath(url, BaseDirectory(item));
@@ -175,7 +175,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
     {
         string location = item.ItemSpec.Trim();
         if (location.Length == 0)
-            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+            throw new LlmPyException(DiagnosticCodes.Inputs.EmptyInclude,
                 "A PythonFindLinks item has an empty Include. Set Include to an HTML page URL or a local folder of wheels.");
         return IsUrl(location) ? location : Path.GetFullPath(location, BaseDirectory(item));
     }
@@ -185,7 +185,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
     {
         string path = item.ItemSpec.Trim();
         if (path.Length == 0)
-            throw new LlmPyException(TaskDiagnosticCodes.EmptyInclude,
+            throw new LlmPyException(DiagnosticCodes.Inputs.EmptyInclude,
                 $"A {itemType} item has an empty Include. Set Include to the path of the file.");
         return Path.GetFullPath(path, BaseDirectory(item));
     }
@@ -194,7 +194,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
     {
         string? version = Metadata(item, "Version");
         if (version is null)
-            throw new LlmPyException(TaskDiagnosticCodes.ConstraintWithoutVersion,
+            throw new LlmPyException(DiagnosticCodes.Inputs.ConstraintWithoutVersion,
                 $"PythonConstraint '{item.ItemSpec}' has no Version. Add Version=\"<specifier>\" (for example \"<5\" or \"==2.4.0\").")
             { PackageName = item.ItemSpec };
         return new ConstraintItem(item.ItemSpec.Trim(), version);
@@ -214,7 +214,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
             return false;
         if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
             return true;
-        throw new LlmPyException(TaskDiagnosticCodes.InvalidBooleanMetadata,
+        throw new LlmPyException(DiagnosticCodes.Inputs.InvalidBooleanMetadata,
             $"{itemType} '{item.ItemSpec}' has {name}=\"{value}\"; use \"true\" or \"false\".") { PackageName = item.ItemSpec };
     }
 

@@ -37,7 +37,7 @@ public sealed class WritePythonPackageTargets : LlmPythonTask
                 continue;
             string include = item.ItemSpec.Trim();
             if (IsLocalPath(type, include))
-                throw new LlmPyException(TaskDiagnosticCodes.PackLocalPythonSource,
+                throw new LlmPyException(DiagnosticCodes.Inputs.PackLocalPythonSource,
                     $"{type} '{include}' is a local path, which the NuGet package {PackageId} cannot carry to the projects that use it. " +
                     $"Publish it to an index and reference it by URL or name, or mark the item PrivateAssets=\"all\" to keep it to this project.")
                 { PackageName = include };
@@ -61,7 +61,7 @@ public sealed class WritePythonPackageTargets : LlmPythonTask
                 new XAttribute("BeforeTargets", "Build"),
                 new XAttribute("Condition", "'$(_LlmPythonTargetsImported)' != 'true'"),
                 new XElement("Warning",
-                    new XAttribute("Code", TaskDiagnosticCodes.PackageNeedsLlmPythonSdk),
+                    new XAttribute("Code", DiagnosticCodes.Inputs.PackageNeedsLlmPythonSdk),
                     new XAttribute("Text", Escape($"The package {PackageId} needs Python packages, but this project does not use LlmPython.Sdk, so they are not installed. " +
                         "Add <Sdk Name=\"LlmPython.Sdk\" Version=\"...\" /> (or a PackageReference to LlmPython.Sdk) to this project.")))));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);

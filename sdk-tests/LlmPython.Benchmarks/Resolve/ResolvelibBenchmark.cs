@@ -66,7 +66,7 @@ internal static class ResolvelibBenchmark
         {
             return ("conflict", source.DependencyRequests.Values.Sum());
         }
-        catch (LlmPyException e) when (e.Code == ResolutionDiagnostics.TooComplex)
+        catch (LlmPyException e) when (e.Code == DiagnosticCodes.Resolution.TooComplex)
         {
             return ($"gave up ({e.Code})", source.DependencyRequests.Values.Sum());
         }

@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Accelerators;
+using LlmPython.Resolver.Diagnostics;
 
 namespace LlmPython.Resolver.Tests.Accelerators;
 
@@ -41,13 +42,13 @@ public class BackendSelectorMatrixTests
         { new("driver 580 Blackwell", Linux, "580.65.06", "12.0"), "auto", ">=2.9", "cu132", null },
         { new("driver 580 Blackwell, torch 2.9", Linux, "580.65.06", "12.0"), "auto", "2.9.0", "cu130", null },
         { new("Blackwell, torch 2.7.1: cu126 has only unconfirmed PTX", Linux, "570.124.06", "12.0"), "auto", "2.7.1", "cu128", null },
-        { new("driver 570 Blackwell, old torch", Linux, "570.124.06", "12.0"), "auto", "2.4.0", "cpu", AcceleratorDiagnosticCodes.FallbackToCpu },
+        { new("driver 570 Blackwell, old torch", Linux, "570.124.06", "12.0"), "auto", "2.4.0", "cpu", DiagnosticCodes.Accelerators.FallbackToCpu },
         { new("mixed Ampere + Pascal", Linux, "570.124.06", "8.6;6.1"), "auto", "2.8.0", "cu126", null },
-        { new("mixed Blackwell + Pascal", Linux, "570.124.06", "12.0;6.1"), "auto", "2.8.0", "cpu", AcceleratorDiagnosticCodes.FallbackToCpu },
+        { new("mixed Blackwell + Pascal", Linux, "570.124.06", "12.0;6.1"), "auto", "2.8.0", "cpu", DiagnosticCodes.Accelerators.FallbackToCpu },
         { new("pinned torch only cu118/cu126/cu128 have", Linux, "570.124.06", "8.6"), "auto", "2.7.1", "cu128", null },
         { new("Pascal, torch >=2.7: newest torch on cu128 lacks sm_61", Linux, "570.124.06", "6.1"), "auto", ">=2.7", "cu126", null },
-        { new("driver 418 Volta: no index has torch 2.4", Linux, "418.39", "7.0"), "auto", "2.4.0", "cpu", AcceleratorDiagnosticCodes.FallbackToCpu },
-        { new("driver 384 only", Linux, "384.81", "6.1"), "auto", "2.4.0", "cpu", AcceleratorDiagnosticCodes.FallbackToCpu },
+        { new("driver 418 Volta: no index has torch 2.4", Linux, "418.39", "7.0"), "auto", "2.4.0", "cpu", DiagnosticCodes.Accelerators.FallbackToCpu },
+        { new("driver 384 only", Linux, "384.81", "6.1"), "auto", "2.4.0", "cpu", DiagnosticCodes.Accelerators.FallbackToCpu },
         { new("Windows 537.13 Ampere", Windows, "537.13", "8.6"), "auto", "2.5.1", "cu124", null },
         { new("Windows 522.06 Ampere", Windows, "522.06", "8.6"), "auto", "2.5.1", "cu118", null },
         { new("Windows file version 31.0.15.2756 = 527.56", Windows, "31.0.15.2756", "8.6"), "auto", "2.4.0", "cu118", null },
@@ -55,14 +56,14 @@ public class BackendSelectorMatrixTests
         { new("capability only, no driver", Linux, null, "8.6"), "auto", "2.8.0", "cu129", null },
         { new("aarch64 Hopper", AcceleratorPlatform.LinuxArm64, "550.54.14", "9.0"), "auto", "2.5.1", "cu124", null },
         { new("AMD MI200", Linux, null, null, ["gfx90a"]), "auto", "2.8.0", "rocm6.4", null },
-        { new("AMD RDNA4 with torch 2.5.1", Linux, null, null, ["gfx1201"]), "auto", "2.5.1", "cpu", AcceleratorDiagnosticCodes.FallbackToCpu },
-        { new("AMD on Windows", Windows, null, null, ["gfx1100"]), "auto", "2.8.0", "cpu", AcceleratorDiagnosticCodes.FallbackToCpu },
+        { new("AMD RDNA4 with torch 2.5.1", Linux, null, null, ["gfx1201"]), "auto", "2.5.1", "cpu", DiagnosticCodes.Accelerators.FallbackToCpu },
+        { new("AMD on Windows", Windows, null, null, ["gfx1100"]), "auto", "2.8.0", "cpu", DiagnosticCodes.Accelerators.FallbackToCpu },
         { new("Intel Arc", Linux, null, null, null, Xpu: true), "auto", "2.8.0", "xpu", null },
         { new("explicit cu118 without GPU", Linux, null, null), "cu118", "2.4.0", "cu118", null },
         { new("explicit cpu with GPU", Linux, "570.124.06", "8.6"), "cpu", "2.8.0", "cpu", null },
-        { new("explicit cu128 on driver 470", Linux, "470.82.01", "8.6"), "cu128", "2.8.0", "cu128", AcceleratorDiagnosticCodes.ExplicitBackendDriverTooOld },
-        { new("explicit cu126 on Blackwell", Linux, "570.124.06", "12.0"), "cu126", "2.8.0", "cu126", AcceleratorDiagnosticCodes.ExplicitBackendLacksArchitecture },
-        { new("explicit rocm6.2 on RDNA4", Linux, null, null, ["gfx1201"]), "rocm6.2", "2.5.1", "rocm6.2", AcceleratorDiagnosticCodes.ExplicitBackendLacksRocmArchitecture },
+        { new("explicit cu128 on driver 470", Linux, "470.82.01", "8.6"), "cu128", "2.8.0", "cu128", DiagnosticCodes.Accelerators.ExplicitBackendDriverTooOld },
+        { new("explicit cu126 on Blackwell", Linux, "570.124.06", "12.0"), "cu126", "2.8.0", "cu126", DiagnosticCodes.Accelerators.ExplicitBackendLacksArchitecture },
+        { new("explicit rocm6.2 on RDNA4", Linux, null, null, ["gfx1201"]), "rocm6.2", "2.5.1", "rocm6.2", DiagnosticCodes.Accelerators.ExplicitBackendLacksRocmArchitecture },
         { new("explicit xpu without GPU", Linux, null, null), "XPU", "2.8.0", "xpu", null },
     };
 
@@ -216,7 +217,7 @@ public class BackendSelectorMatrixTests
         var decision = await Select(new Machine("", Linux, null, null), "2.8.0", cuda: "cu999");
         Assert.Equal("cu999", decision.Backend);
         Assert.Equal(AcceleratorKind.Cuda, decision.Kind);
-        Assert.Equal(AcceleratorDiagnosticCodes.UnknownBackend, Assert.Single(decision.Warnings).Code);
+        Assert.Equal(DiagnosticCodes.Accelerators.UnknownBackend, Assert.Single(decision.Warnings).Code);
     }
 
     [Theory]
@@ -227,7 +228,7 @@ public class BackendSelectorMatrixTests
     public async Task MalformedBackendIsAnError(string cuda)
     {
         var e = await Assert.ThrowsAsync<Diagnostics.LlmPyException>(() => Select(new Machine("", Linux, null, null), "2.8.0", cuda: cuda));
-        Assert.Equal(AcceleratorDiagnosticCodes.InvalidBackendName, e.Code);
+        Assert.Equal(DiagnosticCodes.Inputs.UnknownBackend, e.Code);
         Assert.Equal("torch", e.PackageName);
         Assert.Contains(cuda, e.Message);
     }

@@ -185,11 +185,11 @@ public sealed class GpuDetectorTests : IDisposable
     public void InvalidDescriptionsAreErrorsWithTheirCodes()
     {
         var driver = Assert.Throws<LlmPyException>(() => GpuDetector.Detect(Context(targetDriver: "latest")));
-        Assert.Equal(AcceleratorDiagnosticCodes.InvalidTargetCudaDriver, driver.Code);
+        Assert.Equal(DiagnosticCodes.Accelerators.InvalidTargetCudaDriver, driver.Code);
         Assert.Contains("PythonTargetCudaDriver 'latest'", driver.Message);
         _env[GpuDetector.ComputeCapabilityVariable] = "8.6;ampere";
         var cap = Assert.Throws<LlmPyException>(() => GpuDetector.Detect(Context()));
-        Assert.Equal(AcceleratorDiagnosticCodes.InvalidTargetComputeCapability, cap.Code);
+        Assert.Equal(DiagnosticCodes.Accelerators.InvalidTargetComputeCapability, cap.Code);
         Assert.Contains("'ampere'", cap.Message);
         Assert.Contains(GpuDetector.ComputeCapabilityVariable, cap.Message);
     }

@@ -56,7 +56,7 @@ public class PyTorchFamilyTests
         Assert.Equal("cpu", PyTorchFamilyCatalog.MergeBackendRequests([("torch", null)], projectDefault: "cpu"));
         var e = Assert.Throws<LlmPyException>(() =>
             PyTorchFamilyCatalog.MergeBackendRequests([("torch", "cu124"), ("torchvision", "cu126")]));
-        Assert.Equal(AcceleratorDiagnosticCodes.ConflictingBackends, e.Code);
+        Assert.Equal(DiagnosticCodes.Accelerators.ConflictingBackends, e.Code);
         Assert.Contains("torch", e.Message);
         Assert.Contains("cu126", e.Message);
         Assert.Equal("torchvision", e.PackageName);

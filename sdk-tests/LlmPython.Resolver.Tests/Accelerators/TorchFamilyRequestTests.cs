@@ -44,7 +44,7 @@ public class TorchFamilyRequestTests
     {
         var e = Assert.Throws<LlmPyException>(() => TorchFamilyRequest.Create(
             [("torch", null, "cu118"), ("torchaudio", null, "cu124")], "auto", GpuInfo.None, AcceleratorPlatform.LinuxX64, "x"));
-        Assert.Equal(AcceleratorDiagnosticCodes.ConflictingBackends, e.Code);
+        Assert.Equal(DiagnosticCodes.Accelerators.ConflictingBackends, e.Code);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class BuildSystemTests
             using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
                 tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "evil-1.0/../../escaped.txt") { DataStream = new MemoryStream([1]) });
             var e = Assert.Throws<LlmPyException>(() => SdistArchive.Extract(path, "evil-1.0.tar.gz", Path.Combine(dir, "out")));
-            Assert.Equal(SourceBuildDiagnostics.InvalidSdist, e.Code);
+            Assert.Equal(DiagnosticCodes.SourceBuild.InvalidSdist, e.Code);
             Assert.False(File.Exists(Path.Combine(dir, "escaped.txt")));
         }
         finally { Directory.Delete(dir, recursive: true); }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LlmPython.Resolver.Tests.DiagnosticCodes;
+namespace LlmPython.Resolver.Tests.CodeCatalogue;
 
 /// <summary>Every LLMPY code is declared once, documented with a line of meaning, and listed in docs/diagnostics.md.</summary>
 public partial class DiagnosticCodeTests

@@ -127,11 +127,11 @@ public class EnvironmentUpdaterTests
         // A tampered wheel fails verification.
         var bad = s.Wheel(Pkg("bad", "1.0").CorruptRecordHashOf("bad/__init__.py"));
         var e = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(s.Wheel(Pkg("alpha", "2.0")), bad));
-        Assert.Equal(InstallerErrorCodes.RecordMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.RecordMismatch, e.Code);
         // A wrong sha256 in the lock.
         var wrong = s.Wheel(Pkg("beta", "1.0")) with { Sha256 = new string('a', 64) };
         var e2 = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(alpha, wrong));
-        Assert.Equal(CacheErrorCodes.HashMismatch, e2.Code);
+        Assert.Equal(DiagnosticCodes.Cache.HashMismatch, e2.Code);
         // A failure in the middle of installing (two wheels are the same distribution file-wise: a file in the way).
         var clash = s.Wheel(new WheelBuilder("clash", "1.0").AddFile("alpha", "a file where alpha/ is"));
         await Assert.ThrowsAsync<LlmPyException>(() => s.Update(s.Wheel(Pkg("alpha", "3.0")), clash));
@@ -150,7 +150,7 @@ public class EnvironmentUpdaterTests
 
         var e = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(twice));
 
-        Assert.Equal(InstallerErrorCodes.FileConflict, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.FileConflict, e.Code);
         Assert.Contains($"'{Path.Combine(s.Layout.SitePackages, "twice.py")}'", e.Message);
         Assert.DoesNotContain(".staging", e.Message);
         Assert.Equal("twice", e.PackageName);
@@ -166,7 +166,7 @@ public class EnvironmentUpdaterTests
         var first = await s.Update(newer, s.Wheel(Pkg("plain", "1.0")));
 
         var warning = Assert.Single(first.Warnings);
-        Assert.Equal(InstallerErrorCodes.NewerWheelVersion, warning.Code);
+        Assert.Equal(DiagnosticCodes.Installer.NewerWheelVersion, warning.Code);
         Assert.Contains("'newer-1.0-py3-none-any.whl' has Wheel-Version 1.9", warning.Message);
         Assert.Empty((await s.Update(newer, s.Wheel(Pkg("plain", "1.0")))).Warnings); // only an install warns, as in pip
     }
@@ -227,7 +227,7 @@ public class EnvironmentUpdaterTests
         Directory.CreateDirectory(s.Root);
         File.WriteAllText(Path.Combine(s.Root, "Program.cs"), "user code");
         var e = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(s.Wheel(Pkg("alpha", "1.0"))));
-        Assert.Equal(InstallerErrorCodes.VenvCreationFailed, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.VenvCreationFailed, e.Code);
         Assert.Equal("user code", File.ReadAllText(Path.Combine(s.Root, "Program.cs")));
     }
 
@@ -237,7 +237,7 @@ public class EnvironmentUpdaterTests
         using var s = new Setup();
         var wheel = s.Wheel(Pkg("beta", "1.0")) with { Name = "alpha" };
         var e = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(wheel));
-        Assert.Equal(InstallerErrorCodes.InvalidLayout, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidLayout, e.Code);
         Assert.Contains("'beta', not 'alpha'", e.Message);
         Assert.False(Directory.Exists(s.Root));
     }
@@ -247,7 +247,7 @@ public class EnvironmentUpdaterTests
     {
         using var s = new Setup();
         var e = await Assert.ThrowsAsync<LlmPyException>(() => s.Update(s.Wheel(Pkg("alpha", "1.0")), s.Wheel(Pkg("Alpha", "2.0"))));
-        Assert.Equal(InstallerErrorCodes.DuplicateDistribution, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.DuplicateDistribution, e.Code);
         Assert.False(Directory.Exists(s.Root));
     }
 

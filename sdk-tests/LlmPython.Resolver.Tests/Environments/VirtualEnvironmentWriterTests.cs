@@ -57,7 +57,7 @@ public class VirtualEnvironmentWriterTests
     {
         using var dir = new ScratchFolder();
         var e = Assert.Throws<LlmPyException>(() => VirtualEnvironmentWriter.Write(dir.Sub("venv"), new BaseInterpreter(dir.Sub("nope", "python3"), dir.Sub("nope"), "3.11.7")));
-        Assert.Equal(InstallerErrorCodes.VenvCreationFailed, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.VenvCreationFailed, e.Code);
         Assert.Contains("3.11.7", e.Message);
     }
 

@@ -135,7 +135,7 @@ public sealed class NuGetConfigCredentialsTests : IDisposable
 
         Assert.Equal("clear", scopes.Find(new Uri("https://other.example.com/simple/"))?.Password);
         var e = Assert.Throws<LlmPyException>(() => scopes.Find(new Uri("https://pkgs.example.com/simple/torch/")));
-        Assert.Equal(IndexErrorCodes.NuGetConfigPasswordEncrypted, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.NuGetConfigPasswordEncrypted, e.Code);
         Assert.Contains("'corp'", e.Message);
         Assert.Contains("ClearTextPassword", e.Message);
         Assert.Contains("https://pkgs.example.com/simple", e.Message);
@@ -174,7 +174,7 @@ public sealed class NuGetConfigCredentialsTests : IDisposable
 
         var e = Assert.Throws<LlmPyException>(() => NuGetConfigCredentials.Load(_folder.ProjectDirectory));
 
-        Assert.Equal(IndexErrorCodes.NuGetConfigUnreadable, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.NuGetConfigUnreadable, e.Code);
         Assert.Contains("NuGet.Config", e.Message);
     }
 

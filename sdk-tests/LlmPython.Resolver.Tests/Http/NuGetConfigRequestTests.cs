@@ -48,7 +48,7 @@ public sealed class NuGetConfigRequestTests : IDisposable
 
         var e = await Assert.ThrowsAsync<LlmPyException>(() => Client().GetPageAsync(new Uri("https://pkgs.example.com/simple/foo/"), "text/html"));
 
-        Assert.Equal(IndexErrorCodes.RequestRefused, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.RequestRefused, e.Code);
         Assert.Contains("401", e.Message);
         Assert.Contains("The credentials from NuGet.Config source 'corp' were refused", e.Message);
         Assert.DoesNotContain(Password, e.ToString());

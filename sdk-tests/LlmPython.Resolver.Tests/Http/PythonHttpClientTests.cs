@@ -37,7 +37,7 @@ public sealed class PythonHttpClientTests
 
         var e = await Assert.ThrowsAsync<LlmPyException>(() => IndexTestKit.Http().GetPageAsync(new Uri(url), Accept));
 
-        Assert.Equal(IndexErrorCodes.RequestFailed, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.RequestFailed, e.Code);
         Assert.Contains("/simple/foo/", e.Message);
         Assert.Contains("HTTP 500", e.Message);
         Assert.DoesNotContain("topsecret", e.ToString());
@@ -90,7 +90,7 @@ public sealed class PythonHttpClientTests
 
         Assert.True(page!.FromCache);
         Assert.Null(gone);
-        Assert.Equal(IndexErrorCodes.OfflineNotCached, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.OfflineNotCached, e.Code);
         Assert.Contains("/simple/bar/", e.Message);
         Assert.Contains("PythonOffline", e.Message);
         Assert.Empty(server.Requests);
@@ -110,7 +110,7 @@ public sealed class PythonHttpClientTests
 
         var wrong = await Assert.ThrowsAsync<LlmPyException>(() =>
             IndexTestKit.Http().GetPageAsync(new Uri(server.WithCredentials(server.IndexUrl + "/foo/", "alice", "wrongpass")), Accept));
-        Assert.Equal(IndexErrorCodes.RequestRefused, wrong.Code);
+        Assert.Equal(DiagnosticCodes.Http.RequestRefused, wrong.Code);
         Assert.Contains("401", wrong.Message);
         Assert.DoesNotContain("wrongpass", wrong.ToString());
     }
@@ -154,7 +154,7 @@ public sealed class PythonHttpClientTests
 
         var e = await Assert.ThrowsAsync<LlmPyException>(() => http.GetPageAsync(new Uri(server.IndexUrl + "/foo/"), Accept));
 
-        Assert.Equal(IndexErrorCodes.TransferStalled, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.TransferStalled, e.Code);
         Assert.Contains("no response within 0.2 s", e.Message);
         Assert.Contains("PythonHttpTimeout", e.Message);
         Assert.Equal(2, server.RequestCount("/simple/foo/"));

@@ -39,7 +39,7 @@ public sealed class FindLinksSourceTests
         Assert.True(file.IsLocal);
         Assert.Equal(Path.Combine(wheels, "bar-2.0-py3-none-any.whl"), file.Url.LocalPath);
         var missing = await Assert.ThrowsAsync<LlmPyException>(() => new FindLinksSource(IndexTestKit.Http(), "nope", temp.Path).GetProjectAsync("bar"));
-        Assert.Equal(IndexErrorCodes.LocalSourceMissing, missing.Code);
+        Assert.Equal(DiagnosticCodes.Http.LocalSourceMissing, missing.Code);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class FindLinksSourceTests
         var remote = DirectWheel.FromInclude("https://u:p@host/x/foo-1.0-py3-none-any.whl#sha256=AB", "/");
         Assert.Equal("https://host/x/foo-1.0-py3-none-any.whl", remote.Url.AbsoluteUri);
         Assert.Equal("ab", remote.Sha256);
-        Assert.Equal(IndexErrorCodes.LocalSourceMissing,
+        Assert.Equal(DiagnosticCodes.Http.LocalSourceMissing,
             Assert.Throws<LlmPyException>(() => DirectWheel.FromInclude("missing-1.0-py3-none-any.whl", Path.GetTempPath())).Code);
     }
 }

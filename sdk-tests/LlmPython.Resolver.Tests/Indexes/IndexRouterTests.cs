@@ -85,7 +85,7 @@ public sealed class IndexRouterTests
             Indexes = [new IndexItem("https://a.example.com/simple", "internal")],
             IndexPins = new Dictionary<string, string> { ["foo"] = "intrenal" },
         }));
-        Assert.Equal(IndexErrorCodes.UnknownIndexName, e.Code);
+        Assert.Equal(DiagnosticCodes.Inputs.UnknownIndexName, e.Code);
         Assert.Contains("intrenal", e.Message);
         Assert.Contains("internal", e.Message);
         Assert.Equal("foo", e.PackageName);

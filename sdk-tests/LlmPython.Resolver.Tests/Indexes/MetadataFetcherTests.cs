@@ -40,7 +40,7 @@ public sealed class MetadataFetcherTests
 
         var e = await Assert.ThrowsAsync<LlmPyException>(() => new MetadataFetcher(IndexTestKit.Http()).FetchAsync(file));
 
-        Assert.Equal(IndexErrorCodes.MetadataHashMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Cache.MetadataHashMismatch, e.Code);
         Assert.Equal("foo", e.PackageName);
     }
 
@@ -140,7 +140,7 @@ public sealed class MetadataFetcherTests
         var file = await ListedAsync(server, "foo");
 
         var e = await Assert.ThrowsAsync<LlmPyException>(() => new MetadataFetcher(IndexTestKit.Http()).FetchAsync(file));
-        Assert.Equal(IndexErrorCodes.DownloadHashMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Cache.HashMismatch, e.Code);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class MetadataFetcherTests
 
         Assert.Equal(MetadataOrigin.Cache, again.Origin);
         Assert.Contains("Name: foo", again.Text);
-        Assert.Equal(IndexErrorCodes.OfflineNotCached, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.OfflineNotCached, e.Code);
         Assert.Empty(server.Requests);
     }
 

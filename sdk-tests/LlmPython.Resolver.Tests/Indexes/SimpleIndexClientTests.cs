@@ -65,12 +65,12 @@ public sealed class SimpleIndexClientTests
 
         Assert.Null(await client.GetProjectAsync("missing"));
         var e = await Assert.ThrowsAsync<LlmPyException>(() => client.GetProjectAsync("broken"));
-        Assert.Equal(IndexErrorCodes.MalformedPage, e.Code);
+        Assert.Equal(DiagnosticCodes.Http.MalformedPage, e.Code);
         Assert.Equal("broken", e.PackageName);
     }
 
     [Fact]
     public void A_non_http_index_url_is_LLMPY0307() =>
-        Assert.Equal(IndexErrorCodes.UnsupportedUrl,
+        Assert.Equal(DiagnosticCodes.Http.UnsupportedUrl,
             Assert.Throws<LlmPyException>(() => new SimpleIndexClient(IndexTestKit.Http(), "ftp://user:pw@example.com/simple")).Code);
 }

@@ -90,7 +90,7 @@ public sealed class WheelDownloadResumeTests
         var e = await Assert.ThrowsAsync<LlmPyException>(() => downloader.DownloadAsync(new Uri(server.UrlOf(wheel)), wheel.Sha256,
             p => { if (p.BytesReceived >= half) server.FailNext(wheel.UrlPath, 10, LocalIndexFailure.ServiceUnavailable); }));
 
-        Assert.Equal(IndexErrorCodes.DownloadFailed, e.Code);
+        Assert.Equal(DiagnosticCodes.Cache.DownloadFailed, e.Code);
         Assert.Equal("foo", e.PackageName);
         Assert.Contains("foo-1.0-py3-none-any.whl", e.Message);
         Assert.Contains($"{half:N0} of {wheel.Content.Length:N0} bytes", e.Message);

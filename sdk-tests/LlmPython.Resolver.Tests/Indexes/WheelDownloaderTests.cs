@@ -43,7 +43,7 @@ public sealed class WheelDownloaderTests
         var e = await Assert.ThrowsAsync<LlmPyException>(() =>
             new WheelDownloader(IndexTestKit.Http(cache), cache).DownloadAsync(new Uri(server.UrlOf(wheel)), expected));
 
-        Assert.Equal(IndexErrorCodes.DownloadHashMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Cache.HashMismatch, e.Code);
         Assert.Contains(wheel.Sha256, e.Message);
         Assert.Contains(expected, e.Message);
         Assert.Equal("foo", e.PackageName);
@@ -99,7 +99,7 @@ public sealed class WheelDownloaderTests
         var e = await Assert.ThrowsAsync<LlmPyException>(() => offline.DownloadAsync(new Uri(server.UrlOf(other)), other.Sha256));
 
         Assert.True(File.Exists(hit.Path));
-        Assert.Equal(IndexErrorCodes.OfflineWheelNotCached, e.Code);
+        Assert.Equal(DiagnosticCodes.Cache.OfflineWheelNotCached, e.Code);
         Assert.Contains("bar-1.0-py3-none-any.whl", e.Message);
         Assert.Empty(server.Requests);
     }

@@ -30,7 +30,7 @@ public class MaliciousWheelTests
         using var dir = new ScratchFolder();
         var evil = "evil" + Guid.NewGuid().ToString("N")[..8];
         var e = await RefusedAsync(dir, Fancy.Builder().AddRawEntry(template.Replace("EVIL", evil), "import os"));
-        Assert.Equal(InstallerErrorCodes.UnsafePath, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.UnsafePath, e.Code);
         Assert.Contains("fancy-1.0.0-py2.py3-none-any.whl", e.Message);
         Assert.Contains(evil, e.Message);
         AssertNowhere(evil, dir);
@@ -41,7 +41,7 @@ public class MaliciousWheelTests
     {
         using var dir = new ScratchFolder();
         var e = await RefusedAsync(dir, Fancy.Builder().AddSymlink("fancy/passwd", "/etc/passwd"));
-        Assert.Equal(InstallerErrorCodes.SpecialMember, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.SpecialMember, e.Code);
         Assert.Contains("fancy/passwd", e.Message);
         Assert.Contains("symbolic link", e.Message);
         Assert.False(File.Exists(Path.Combine(dir.Path, "cache", "fancy", "passwd")));
@@ -52,7 +52,7 @@ public class MaliciousWheelTests
     {
         using var dir = new ScratchFolder();
         var e = await RefusedAsync(dir, Fancy.Builder().AddRawEntry("fancy/__init__.py", "evil = True"));
-        Assert.Equal(InstallerErrorCodes.InvalidLayout, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidLayout, e.Code);
         Assert.Contains("fancy/__init__.py", e.Message);
     }
 
@@ -75,7 +75,7 @@ public class MaliciousWheelTests
         }
         var store = new UnpackedWheelStore(new CacheStore(dir.Sub("cache")));
         var e = await Assert.ThrowsAsync<LlmPyException>(() => store.GetAsync(path, RecordHash.FileSha256Hex(path)));
-        Assert.Equal(InstallerErrorCodes.UnsafePath, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.UnsafePath, e.Code);
         AssertNowhere(evil, dir);
     }
 
@@ -86,7 +86,7 @@ public class MaliciousWheelTests
         var path = Fancy.Builder().WriteTo(dir.Sub("wheels"));
         var store = new UnpackedWheelStore(new CacheStore(dir.Sub("cache")));
         var e = await Assert.ThrowsAsync<LlmPyException>(() => store.GetAsync(path, new string('0', 64)));
-        Assert.Equal(CacheErrorCodes.HashMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Cache.HashMismatch, e.Code);
         Assert.Contains("fancy-1.0.0-py2.py3-none-any.whl", e.Message);
         Assert.Null(store.Cache.TryGet(UnpackedWheelStore.Bucket, new string('0', 64)));
     }
@@ -97,7 +97,7 @@ public class MaliciousWheelTests
         using var dir = new ScratchFolder();
         var evil = "evil" + Guid.NewGuid().ToString("N")[..8];
         var e = await RefusedAsync(dir, Fancy.Builder().AddConsoleScript($"../{evil}", "fancy:main"));
-        Assert.Equal(InstallerErrorCodes.InvalidLayout, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidLayout, e.Code);
         Assert.Contains("entry_points.txt", e.Message);
         AssertNowhere(evil, dir);
     }

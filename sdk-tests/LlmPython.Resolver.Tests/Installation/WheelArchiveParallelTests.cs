@@ -47,7 +47,7 @@ public sealed class WheelArchiveParallelTests
 
         var e = Assert.Throws<LlmPyException>(() => WheelArchive.ExtractVerified(path, dir.Sub("out")));
 
-        Assert.Equal(InstallerErrorCodes.RecordMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.RecordMismatch, e.Code);
         Assert.Contains("bigpkg/part17.bin", e.Message);
     }
 }

@@ -27,7 +27,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder(), "fancy.zip");
-        Assert.Equal(InstallerErrorCodes.InvalidWheelFileName, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidWheelFileName, e.Code);
         Assert.Contains("fancy.zip", e.Message);
     }
 
@@ -65,7 +65,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder(), "misnamed-1.0.0-py2.py3-none-any.whl");
-        Assert.Equal(InstallerErrorCodes.InvalidLayout, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidLayout, e.Code);
         Assert.Contains("misnamed-1.0.0-py2.py3-none-any.whl", e.Message);
         Assert.Contains("fancy-1.0.0.dist-info", e.Message);
     }
@@ -75,7 +75,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().AddFile("name-1.0.0.dist-info/random.txt", "x"));
-        Assert.Equal(InstallerErrorCodes.InvalidLayout, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidLayout, e.Code);
         Assert.Contains("exactly one .dist-info", e.Message);
         Assert.Contains("name-1.0.0.dist-info", e.Message);
         Assert.Contains("fancy-1.0.0.dist-info", e.Message);
@@ -95,7 +95,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().With(b => b.OmitRecord = true));
-        Assert.Equal(InstallerErrorCodes.InvalidRecord, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidRecord, e.Code);
         Assert.Contains("Unable to retrieve `RECORD`", e.Message);
     }
 
@@ -108,7 +108,7 @@ public class WheelArchiveTests
         var path = builder.WriteTo(dir.Sub("wheels"));
         RewriteRecord(path, builder, text => text.Replace("sha256=", ""));
         var e = Assert.Throws<LlmPyException>(() => WheelArchive.ExtractVerified(path, dir.Sub("out")));
-        Assert.Equal(InstallerErrorCodes.InvalidRecord, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidRecord, e.Code);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().OmitFromRecord("fancy/__main__.py"));
-        Assert.Equal(InstallerErrorCodes.InvalidRecord, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidRecord, e.Code);
         Assert.Contains("fancy/__main__.py", e.Message);
         Assert.Contains("not mentioned in RECORD", e.Message);
     }
@@ -129,7 +129,7 @@ public class WheelArchiveTests
         var path = builder.WriteTo(dir.Sub("wheels"));
         RewriteRecord(path, builder, text => string.Join("\n", text.Split('\n').Select(l => l.StartsWith("fancy/__init__.py,") ? "fancy/__init__.py,," : l)));
         var e = Assert.Throws<LlmPyException>(() => WheelArchive.ExtractVerified(path, dir.Sub("out")));
-        Assert.Equal(InstallerErrorCodes.InvalidRecord, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidRecord, e.Code);
         Assert.Contains("hash / size of 'fancy/__init__.py' is not included in RECORD", e.Message);
     }
 
@@ -138,7 +138,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().With(b => b.RecordListsItselfWithHash = true));
-        Assert.Equal(InstallerErrorCodes.InvalidRecord, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidRecord, e.Code);
         Assert.Contains("RECORD file incorrectly contains hash / size", e.Message);
     }
 
@@ -148,7 +148,7 @@ public class WheelArchiveTests
         using var dir = new ScratchFolder();
         var builder = Fancy.Builder().CorruptRecordHashOf("fancy/__init__.py");
         var e = Refused(dir, builder);
-        Assert.Equal(InstallerErrorCodes.RecordMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.RecordMismatch, e.Code);
         Assert.Contains("fancy/__init__.py", e.Message);
         Assert.Contains("didn't match RECORD", e.Message);
 
@@ -166,7 +166,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().CorruptRecordSizeOf("fancy/__main__.py"));
-        Assert.Equal(InstallerErrorCodes.RecordMismatch, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.RecordMismatch, e.Code);
         Assert.Contains("fancy/__main__.py", e.Message);
     }
 
@@ -178,7 +178,7 @@ public class WheelArchiveTests
         var path = builder.WriteTo(dir.Sub("wheels"));
         RewriteRecord(path, builder, text => text.Replace("sha256=", "sha="));
         var e = Assert.Throws<LlmPyException>(() => WheelArchive.ExtractVerified(path, dir.Sub("out")));
-        Assert.Equal(InstallerErrorCodes.InvalidRecord, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidRecord, e.Code);
         Assert.Contains("invalid hash algorithm 'sha'", e.Message);
     }
 
@@ -195,7 +195,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().AddRawEntry("fancy-1.0.0.dist-info/RECORD.jws", "{}"));
-        Assert.Equal(InstallerErrorCodes.InvalidRecord, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.InvalidRecord, e.Code);
         Assert.Contains("RECORD.jws is incorrectly contained in RECORD", e.Message);
     }
 
@@ -223,7 +223,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().With(b => b.WheelVersion = "2.0"));
-        Assert.Equal(InstallerErrorCodes.IncompatibleWheelVersion, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.IncompatibleWheelVersion, e.Code);
         Assert.Contains("'fancy-1.0.0-py2.py3-none-any.whl' has Wheel-Version 2.0, a major version this installer does not support", e.Message);
     }
 
@@ -235,7 +235,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().With(b => b.WheelVersion = version));
-        Assert.Equal(InstallerErrorCodes.IncompatibleWheelVersion, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.IncompatibleWheelVersion, e.Code);
         Assert.Contains("fancy-1.0.0.dist-info/WHEEL", e.Message);
     }
 
@@ -244,7 +244,7 @@ public class WheelArchiveTests
     {
         using var dir = new ScratchFolder();
         var e = Refused(dir, Fancy.Builder().AddDataFile("invalid", "fancy/x.py", "x"));
-        Assert.Equal(InstallerErrorCodes.UnknownDataScheme, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.UnknownDataScheme, e.Code);
         Assert.Contains("fancy-1.0.0.data/invalid/fancy/x.py", e.Message);
     }
 

@@ -137,7 +137,7 @@ public class WheelInstallerTests
             return;
         }
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(InstallerErrorCodes.NewerWheelVersion, warning.Code);
+        Assert.Equal(DiagnosticCodes.Installer.NewerWheelVersion, warning.Code);
         Assert.Equal("fancy", warning.PackageName);
         Assert.Contains($"'fancy-1.0.0-py2.py3-none-any.whl' has Wheel-Version {version}", warning.Message);
     }
@@ -165,7 +165,7 @@ public class WheelInstallerTests
         File.WriteAllText(dir.Sub("env", "purelib", "fancy", "__main__.py"), "mine");
 
         var e = Assert.Throws<LlmPyException>(() => WheelInstaller.Install(wheel, scheme));
-        Assert.Equal(InstallerErrorCodes.FileConflict, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.FileConflict, e.Code);
         Assert.Contains("__main__.py", e.Message);
         Assert.Contains("file exists", e.Message);
         Assert.Equal("mine", File.ReadAllText(dir.Sub("env", "purelib", "fancy", "__main__.py")));
@@ -250,7 +250,7 @@ public class WheelInstallerTests
         File.WriteAllText(Path.Combine(scheme.Purelib, "fancy"), "in the way");
 
         var e = Assert.Throws<LlmPyException>(() => WheelInstaller.Install(wheel, scheme));
-        Assert.Equal(InstallerErrorCodes.WriteFailed, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.WriteFailed, e.Code);
         Assert.Contains("fancy-1.0.0-py2.py3-none-any.whl", e.Message);
         Assert.Equal(["purelib/fancy"], Fancy.Files(dir.Sub("env")));
     }
@@ -285,7 +285,7 @@ public class WheelInstallerTests
         File.WriteAllText(Path.Combine(distInfo, "RECORD"), "../../../precious.txt,,\nbad-1.0.dist-info/RECORD,,\n");
 
         var e = Assert.Throws<LlmPyException>(() => WheelInstaller.Uninstall(distInfo, scheme));
-        Assert.Equal(InstallerErrorCodes.UnsafeUninstall, e.Code);
+        Assert.Equal(DiagnosticCodes.Installer.UnsafeUninstall, e.Code);
         Assert.Contains("precious.txt", e.Message);
         Assert.True(File.Exists(dir.Sub("precious.txt")));
         Assert.True(File.Exists(Path.Combine(distInfo, "RECORD")));

@@ -138,7 +138,7 @@ public sealed class InterpreterLocatorTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(bin, "python3"), PyenvFixture.Interpreter("3.10"));
         var locator = new InterpreterLocator(PyenvFixture.SharedCache, new InterpreterSearchPaths { Path = bin, PyenvRoot = PyenvFixture.PyenvRoot });
         var e = Assert.Throws<LlmPyException>(() => locator.Locate("3.99"));
-        Assert.Equal(InterpreterDiagnosticCodes.NoMatchingInterpreter, e.Code);
+        Assert.Equal(DiagnosticCodes.Interpreters.NoMatchingInterpreter, e.Code);
         Assert.Contains("PythonVersion '3.99'", e.Message);
         Assert.Contains(Path.Combine(bin, "python3") + " (3.10.", e.Message);
         Assert.Contains("PythonExecutable", e.Message);
@@ -152,10 +152,10 @@ public sealed class InterpreterLocatorTests : IDisposable
         var py312 = PyenvFixture.Interpreter("3.12");
         Assert.Equal(py312, locator.Locate("3.12", py312).ExecutablePath);
         Assert.Equal(py312, locator.Locate(null, py312).ExecutablePath);
-        Assert.Equal(InterpreterDiagnosticCodes.ExecutableVersionMismatch, Assert.Throws<LlmPyException>(() => locator.Locate("3.11", py312)).Code);
-        Assert.Equal(InterpreterDiagnosticCodes.ExecutableNotFound, Assert.Throws<LlmPyException>(() => locator.Locate("3.11", "/no/such/python")).Code);
-        Assert.Equal(InterpreterDiagnosticCodes.ProbeFailed, Assert.Throws<LlmPyException>(() => locator.Locate(null, "/bin/false")).Code);
-        Assert.Equal(InterpreterDiagnosticCodes.InvalidPythonVersion, Assert.Throws<LlmPyException>(() => locator.Locate("3")).Code);
+        Assert.Equal(DiagnosticCodes.Interpreters.ExecutableVersionMismatch, Assert.Throws<LlmPyException>(() => locator.Locate("3.11", py312)).Code);
+        Assert.Equal(DiagnosticCodes.Interpreters.ExecutableNotFound, Assert.Throws<LlmPyException>(() => locator.Locate("3.11", "/no/such/python")).Code);
+        Assert.Equal(DiagnosticCodes.Interpreters.ProbeFailed, Assert.Throws<LlmPyException>(() => locator.Locate(null, "/bin/false")).Code);
+        Assert.Equal(DiagnosticCodes.Interpreters.InvalidPythonVersion, Assert.Throws<LlmPyException>(() => locator.Locate("3")).Code);
     }
 
     [Fact]
@@ -164,6 +164,6 @@ public sealed class InterpreterLocatorTests : IDisposable
         var locator = PyenvOnly(PyenvFixture.SharedCache);
         var full = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(PyenvFixture.Interpreter("3.11"))))!;
         Assert.Equal(full, locator.Locate(full).Info!.Version);
-        Assert.Equal(InterpreterDiagnosticCodes.NoMatchingInterpreter, Assert.Throws<LlmPyException>(() => locator.Locate("3.11.99")).Code);
+        Assert.Equal(DiagnosticCodes.Interpreters.NoMatchingInterpreter, Assert.Throws<LlmPyException>(() => locator.Locate("3.11.99")).Code);
     }
 }

@@ -92,7 +92,7 @@ public class LockFileTests
             var path = Path.Combine(dir.FullName, "python.lock.json");
             File.WriteAllText(path, "<<<<<<< HEAD\n{");
             var e = Assert.Throws<LlmPyException>(() => LockFileReader.TryRead(path));
-            Assert.Equal(LockFileDiagnostics.Unreadable, e.Code);
+            Assert.Equal(DiagnosticCodes.Lock.Unreadable, e.Code);
             Assert.Contains(path, e.Message);
         }
         finally { dir.Delete(true); }

@@ -65,7 +65,7 @@ public class LauncherRelocationTests : IDisposable
 
         var error = Assert.Throws<LlmPyException>(() => RelocatableEnvironmentWriter.Write(Venv, published));
 
-        Assert.Equal(PublishDiagnostics.AbsolutePathLeak, error.Code);
+        Assert.Equal(DiagnosticCodes.Publish.AbsolutePathLeak, error.Code);
         Assert.Contains("tool.py", error.Message, StringComparison.Ordinal);
         Assert.Equal(["python"], Directory.GetDirectories(Path.Combine(_root, "publish")).Select(Path.GetFileName));
         Assert.True(File.Exists(Path.Combine(published, "previous.txt")));

@@ -48,7 +48,7 @@ public class MarkerBehaviourTests
     {
         var marker = Marker.Parse("extra == 'a'");
         var error = Assert.Throws<LlmPyException>(() => marker.Evaluate(Linux, MarkerEvaluationContext.Requirement));
-        Assert.Equal(RequirementsDiagnostics.UndefinedMarkerVariable, error.Code);
+        Assert.Equal(DiagnosticCodes.Standards.UndefinedMarkerVariable, error.Code);
         Assert.Contains("extra", error.Message);
     }
 
@@ -99,7 +99,7 @@ public class MarkerBehaviourTests
     public void Undefined_comparison_names_the_marker_and_code()
     {
         var error = Assert.Throws<LlmPyException>(() => Marker.Parse("os_name ~= 'posix'").Evaluate(Linux));
-        Assert.Equal(RequirementsDiagnostics.UndefinedMarkerComparison, error.Code);
+        Assert.Equal(DiagnosticCodes.Standards.UndefinedMarkerComparison, error.Code);
         Assert.Contains("os_name ~= \"posix\"", error.Message);
     }
 }

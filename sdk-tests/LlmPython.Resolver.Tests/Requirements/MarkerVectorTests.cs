@@ -183,8 +183,8 @@ public class MarkerVectorTests
         var marker = Marker.Parse(text);
         string raises = row.GetProperty("raises").GetString()!;
         string expectedCode = raises == "UndefinedComparison"
-            ? RequirementsDiagnostics.UndefinedMarkerComparison
-            : RequirementsDiagnostics.UndefinedMarkerVariable; // UndefinedEnvironmentName / KeyError
+            ? DiagnosticCodes.Standards.UndefinedMarkerComparison
+            : DiagnosticCodes.Standards.UndefinedMarkerVariable; // UndefinedEnvironmentName / KeyError
         string? context = row.OptionalString("context");
         // "metadata (default) or requirement": both contexts must raise.
         var contexts = context is null || context.StartsWith("metadata", StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Requirements;
 using LlmPython.Resolver.Resolution;
 using LlmPython.Resolver.Versioning;
@@ -38,7 +39,7 @@ public class PubGrubResolverTests
             .Add("conflict-a", "1.0", ["shared-dep>=2"]).Add("conflict-b", "1.0", ["shared-dep<2"])
             .Add("shared-dep", "1.0").Add("shared-dep", "2.0");
         var e = await Fail(source, Request("conflict-a", "conflict-b"));
-        Assert.Equal(ResolutionDiagnostics.Conflict, e.Code);
+        Assert.Equal(DiagnosticCodes.Resolution.Conflict, e.Code);
         Assert.Equal(["shared-dep"], e.ConflictingPackages);
         Assert.True(e.Message.Contains("conflict-a 1.0 depends on shared-dep>=2"), e.Message);
         Assert.True(e.Message.Contains("conflict-b 1.0 depends on shared-dep<2"), e.Message);
@@ -51,7 +52,7 @@ public class PubGrubResolverTests
     {
         var source = new InMemoryResolverSource().Add("a", "1.0", ["does-not-exist"]);
         var e = await Fail(source, Request("a"));
-        Assert.Equal(ResolutionDiagnostics.UnknownPackage, e.Code);
+        Assert.Equal(DiagnosticCodes.Resolution.UnknownPackage, e.Code);
         Assert.Equal("does-not-exist", e.PackageName);
         Assert.Contains("'does-not-exist' does not exist", e.Message);
     }
@@ -65,7 +66,7 @@ public class PubGrubResolverTests
             .Add("a", "1.5", configure: c => c with { HasCompatibleWheel = false })
             .Add("a", "1.0");
         var e = await Fail(source, Request("a>=1.5"));
-        Assert.Equal(ResolutionDiagnostics.NoMatchingVersion, e.Code);
+        Assert.Equal(DiagnosticCodes.Resolution.NoMatchingVersion, e.Code);
         Assert.Contains("requires Python >=3.12", e.Message);
         Assert.Contains("no wheel compatible", e.Message);
 

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using System.Diagnostics;
 using System.Text.Json;
 using LlmPython.Resolver.Requirements;
@@ -32,7 +33,7 @@ public class ResolvelibCaseTests(ITestOutputHelper output)
         ResolutionException? failure = null;
         try { result = await new PubGrubResolver(source).ResolveAsync(request); }
         catch (ResolutionException e) { failure = e; }
-        catch (Diagnostics.LlmPyException e) when (name == "pyrex-1.9.8" && e.Code == ResolutionDiagnostics.TooComplex)
+        catch (Diagnostics.LlmPyException e) when (name == "pyrex-1.9.8" && e.Code == DiagnosticCodes.Resolution.TooComplex)
         {
             output.WriteLine($"{name}: gave up ({e.Code}) after {clock.ElapsedMilliseconds} ms");
             return;

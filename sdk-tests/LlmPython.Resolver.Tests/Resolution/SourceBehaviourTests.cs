@@ -58,7 +58,7 @@ public class SourceBehaviourTests
     {
         var source = new SlowSource(Fanout(), n => n.Value == "c" ? new HttpRequestException("connection refused") : null);
         var e = await Assert.ThrowsAsync<LlmPyException>(() => new PubGrubResolver(source).ResolveAsync(Request("a")));
-        Assert.Equal(ResolutionDiagnostics.SourceFailure, e.Code);
+        Assert.Equal(DiagnosticCodes.Resolution.SourceFailure, e.Code);
         Assert.Equal("c", e.PackageName);
         Assert.Contains("connection refused", e.Message);
     }
@@ -68,6 +68,6 @@ public class SourceBehaviourTests
     {
         var request = Request("a") with { MaxSteps = 2 };
         var e = await Assert.ThrowsAsync<LlmPyException>(() => new PubGrubResolver(Fanout()).ResolveAsync(request));
-        Assert.Equal(ResolutionDiagnostics.TooComplex, e.Code);
+        Assert.Equal(DiagnosticCodes.Resolution.TooComplex, e.Code);
     }
 }

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Http;
 using LlmPython.Resolver.Indexes;
 using LlmPython.Resolver.Locking;
@@ -64,7 +65,7 @@ public class DirectReferenceTests : IClassFixture<ExtensionWheelFixture>
         Assert.False(new RestoreEngine(log).Run(request).Success);
 
         var (code, message) = Assert.Single(log.Errors);
-        Assert.Equal(IndexErrorCodes.DownloadHashMismatch, code);
+        Assert.Equal(DiagnosticCodes.Cache.HashMismatch, code);
         Assert.Contains(new string('0', 64), message);
         Assert.False(File.Exists(request.LockFilePath));
     }
@@ -78,7 +79,7 @@ public class DirectReferenceTests : IClassFixture<ExtensionWheelFixture>
         Assert.False(new RestoreEngine(log).Run(request).Success);
 
         var (code, message) = Assert.Single(log.Errors);
-        Assert.Equal(RestoreDiagnostics.InvalidDirectReference, code);
+        Assert.Equal(DiagnosticCodes.Inputs.InvalidDirectReference, code);
         Assert.Contains("names 'autoawq', but the wheel flash_attn-2.6.3+cu123torch2.4cxx11abiFALSE-cp311-cp311-linux_x86_64.whl is a file of 'flash-attn'", message);
     }
 
@@ -91,7 +92,7 @@ public class DirectReferenceTests : IClassFixture<ExtensionWheelFixture>
         Assert.False(new RestoreEngine(log).Run(request).Success);
 
         var (code, message) = Assert.Single(log.Errors);
-        Assert.Equal(ResolutionDiagnostics.NoMatchingVersion, code);
+        Assert.Equal(DiagnosticCodes.Resolution.NoMatchingVersion, code);
         Assert.Contains("built for CUDA 11.8, this environment's backend is cu124 (CUDA 12.4), which needs CUDA 12.x: flash_attn-2.6.3+cu118torch2.4cxx11abiFALSE", message);
     }
 }

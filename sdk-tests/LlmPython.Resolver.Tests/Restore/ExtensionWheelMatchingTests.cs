@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Resolution;
 using LlmPython.Resolver.Restore;
@@ -71,7 +72,7 @@ public class ExtensionWheelMatchingTests : IClassFixture<ExtensionWheelFixture>
 
         Assert.False(result.Success);
         var (code, message) = Assert.Single(log.Errors);
-        Assert.Contains(code, new[] { ResolutionDiagnostics.NoMatchingVersion, ResolutionDiagnostics.Conflict });
+        Assert.Contains(code, new[] { DiagnosticCodes.Resolution.NoMatchingVersion, DiagnosticCodes.Resolution.Conflict });
         Assert.Contains("flash-attn 2.6.3 depends on torch", message);
         Assert.Contains("its wheels are built for torch 2.3, torch 2.4, torch 2.6", message);
         Assert.Contains("built for CUDA 11.8, this environment's backend is cu124 (CUDA 12.4), which needs CUDA 12.x: "
@@ -92,7 +93,7 @@ public class ExtensionWheelMatchingTests : IClassFixture<ExtensionWheelFixture>
         Assert.False(new RestoreEngine(log).Run(request).Success);
 
         var (code, message) = Assert.Single(log.Errors);
-        Assert.Equal(ResolutionDiagnostics.NoMatchingVersion, code);
+        Assert.Equal(DiagnosticCodes.Resolution.NoMatchingVersion, code);
         Assert.Contains("'autoawq'", message);
         Assert.Contains("built for CUDA 11.8, this environment's backend is cu124 (CUDA 12.4), which needs CUDA 12.x: autoawq-0.2.5+cu118-cp311-cp311-linux_x86_64.whl", message);
     }

@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Accelerators;
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Restore;
 
@@ -27,7 +28,7 @@ public class GpuBackendMatrixTests : IClassFixture<GpuIndexFixture>
         new("driver-450-turing", "450.80.02", "7.5", Stack(null), "cu118", "2.7.1",
             ["driver 450.80.02 >= 450.80.2", "torch 2.7.1 cu118 wheels run on sm_75"]),
         new("driver-450-before-cu118-floor", "450.51.06", "7.0", Stack(null), "cpu", "2.8.0",
-            ["no matching torch on the cu110, cu102, cu101, cu100, cu92 and 3 more indexes"], AcceleratorDiagnosticCodes.FallbackToCpu),
+            ["no matching torch on the cu110, cu102, cu101, cu100, cu92 and 3 more indexes"], DiagnosticCodes.Accelerators.FallbackToCpu),
         new("driver-470-ampere-torch-2.4", "470.82.01", "8.6", Stack("2.4.0"), "cu118", "2.4.0",
             ["driver 470.82.01 >= 450.80.2", "torch 2.4.0 cu118 wheels run on sm_86"], BuildVenv: true),
         new("driver-520-ampere-range", "520.61.05", "8.0", Stack(">=2.5"), "cu118", "2.7.1",
@@ -41,7 +42,7 @@ public class GpuBackendMatrixTests : IClassFixture<GpuIndexFixture>
         new("driver-580-blackwell-torch-2.8", "580.65.06", "12.0", Stack("2.8.0"), "cu128", "2.8.0",
             ["driver 580.65.06 >= 525.60.13", "torch 2.8.0 cu128 wheels run on sm_120", "no matching torch on the cu132, cu130, cu129 indexes"]),
         new("blackwell-torch-2.4-falls-back", "570.124.06", "12.0", Stack("2.4.0"), "cpu", "2.4.0",
-            ["sm_120 needs cu128 or newer", "torch 2.4.0 has no such build"], AcceleratorDiagnosticCodes.FallbackToCpu),
+            ["sm_120 needs cu128 or newer", "torch 2.4.0 has no such build"], DiagnosticCodes.Accelerators.FallbackToCpu),
         new("pascal-torch-2.8-not-cu128", "550.54.15", "6.1", Stack("2.8.0"), "cu126", "2.8.0",
             ["torch 2.8.0 cu126 wheels run on sm_61", "cu128: torch 2.8.0 cu128 wheels have no kernel for sm_61"], BuildVenv: true),
         new("pascal-unpinned", "550.54.15", "6.1", Stack(null), "cu126", "2.8.0",
@@ -53,7 +54,7 @@ public class GpuBackendMatrixTests : IClassFixture<GpuIndexFixture>
         new("mixed-blackwell-ampere", "570.124.06", "12.0;8.6", Stack(null), "cu128", "2.11.0",
             ["wheels run on sm_120, sm_86"], ThroughSeam: true),
         new("mixed-blackwell-pascal-falls-back", "570.124.06", "12.0;6.1", Stack("2.8.0"), "cpu", "2.8.0",
-            ["sm_120 needs cu128 or newer", "sm_61 is only in cu116..cu126 builds"], AcceleratorDiagnosticCodes.FallbackToCpu, ThroughSeam: true),
+            ["sm_120 needs cu128 or newer", "sm_61 is only in cu116..cu126 builds"], DiagnosticCodes.Accelerators.FallbackToCpu, ThroughSeam: true),
         new("windows-driver-file-version", "31.0.15.2737", "8.6", Stack("2.4.0"), "cu118", "2.4.0",
             ["NVIDIA driver 527.37", "driver 527.37 >= 452.39", "torch 2.4.0 cu118 wheels run on sm_86"], RuntimeIdentifier: "win-x64"),
         new("linux-same-driver-527", "527.37", "8.6", Stack("2.4.0"), "cu124", "2.4.0",
@@ -63,13 +64,13 @@ public class GpuBackendMatrixTests : IClassFixture<GpuIndexFixture>
         new("explicit-cpu-on-hopper", "570.124.06", "9.0", Stack(null, cuda: "cpu"), "cpu", "2.8.0",
             ["(Cuda=\"cpu\";"]),
         new("explicit-cu128-on-pascal-warns", "550.54.15", "6.1", Stack("2.8.0", cuda: "cu128"), "cu128", "2.8.0",
-            ["despite: LLMPY0503"], AcceleratorDiagnosticCodes.ExplicitBackendLacksArchitecture),
+            ["despite: LLMPY0503"], DiagnosticCodes.Accelerators.ExplicitBackendLacksArchitecture),
         new("project-default-cu121", "535.104.05", "8.6", Stack("2.4.0"), "cu121", "2.4.0",
             ["(Cuda=\"cu121\";"], PythonCuda: "cu121"),
         new("pinned-2.7.1-only-some-backends", "520.61.05", "8.6", Stack("2.7.1"), "cu118", "2.7.1",
             ["torch 2.7.1 cu118 wheels run on sm_86"]),
         new("pinned-2.8-not-on-cu118-falls-back", "520.61.05", "8.6", Stack("2.8.0"), "cpu", "2.8.0",
-            ["no matching torch on the cu118, cu117, cu116, cu115, cu114 and 11 more indexes"], AcceleratorDiagnosticCodes.FallbackToCpu),
+            ["no matching torch on the cu118, cu117, cu116, cu115, cu114 and 11 more indexes"], DiagnosticCodes.Accelerators.FallbackToCpu),
         new("range-below-2.6", "550.54.15", "8.6", Stack(">=2.4,<2.6", audio: true), "cu124", "2.5.1",
             ["torch 2.5.1 cu124 wheels run on sm_86", "no matching torch on the cu129, cu128, cu126, cu125 indexes"]),
         new("capability-only", null, "8.6", Stack(null), "cu128", "2.11.0",

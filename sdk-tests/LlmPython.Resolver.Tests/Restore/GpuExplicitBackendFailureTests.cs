@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Tests.Restore;
@@ -19,7 +20,7 @@ public class GpuExplicitBackendFailureTests : IClassFixture<GpuIndexFixture>
 
         Assert.False(result.Success);
         var error = Assert.Single(log.Errors);
-        Assert.Equal(LlmPython.Resolver.Resolution.ResolutionDiagnostics.NoMatchingVersion, error.Code);
+        Assert.Equal(DiagnosticCodes.Resolution.NoMatchingVersion, error.Code);
         Assert.Contains("'torch'", error.Message);
         // Only the cu121 index was asked: the versions it lists are the cu121 builds.
         Assert.Contains("versions seen: 2.5.1+cu121 (does not match '==2.8.0'); 2.4.0+cu121", error.Message);

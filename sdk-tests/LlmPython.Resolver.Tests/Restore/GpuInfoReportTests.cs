@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Accelerators;
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Tests.Restore;
@@ -69,7 +70,7 @@ public class GpuInfoReportTests : IClassFixture<GpuIndexFixture>
         Assert.Contains("  cu121: dropped (torch 2.4.0 cu121 wheels have no kernel for sm_120 (they carry sm_50,sm_60,sm_70,sm_75,sm_80,sm_86,sm_90))", lines);
         Assert.Contains("  cpu: chosen (no GPU backend fits)", lines);
         var warning = Assert.Single(lines, l => l.StartsWith("Warning ", StringComparison.Ordinal));
-        Assert.StartsWith($"Warning {AcceleratorDiagnosticCodes.FallbackToCpu}: torch: Cuda=auto found described machine: NVIDIA driver 570.124.06", warning);
+        Assert.StartsWith($"Warning {DiagnosticCodes.Accelerators.FallbackToCpu}: torch: Cuda=auto found described machine: NVIDIA driver 570.124.06", warning);
         Assert.Contains("sm_120 needs cu128 or newer", warning);
         Assert.StartsWith($"Chosen: cpu from {_index.BackendFolder("cpu")} — PyTorch backend cpu from", lines[^1]);
     }

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Restore;
 
@@ -49,7 +50,7 @@ public class GpuMachineSwitchTests : IClassFixture<GpuIndexFixture>
         var (missing, log4) = Run(request with { TargetCudaDriver = "none", LockedMode = true });
         Assert.False(missing.Success);
         var error = Assert.Single(log4.Errors);
-        Assert.Equal(LockFileDiagnostics.MissingInLockedMode, error.Code);
+        Assert.Equal(DiagnosticCodes.Lock.MissingInLockedMode, error.Code);
         Assert.Contains("cp311-linux-x86_64-cpu", error.Message);
     }
 

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Restore;
 using LlmPython.TestSupport;
@@ -75,7 +76,7 @@ public class RestoreEngineTests
 
         var (result, log) = f.Run(f.Request(new PackageItem("hello-llm"), new PackageItem("tiny-tokenizer", "1.0.0")) with { LockedMode = true });
         Assert.False(result.Success);
-        Assert.Equal(LockFileDiagnostics.OutOfDateInLockedMode, Assert.Single(log.Errors).Code);
+        Assert.Equal(DiagnosticCodes.Lock.OutOfDateInLockedMode, Assert.Single(log.Errors).Code);
         Assert.Equal(before, File.ReadAllBytes(f.LockPath));
     }
 
@@ -125,10 +126,10 @@ public class RestoreEngineTests
         using var f = new RestoreFixture();
         var (result, log) = f.Run(f.Request(new PackageItem("torch", ">=>2")));
         Assert.False(result.Success);
-        Assert.Equal(LlmPython.Resolver.Versioning.VersioningErrors.InvalidSpecifier, Assert.Single(log.Errors).Code);
+        Assert.Equal(DiagnosticCodes.Standards.InvalidSpecifier, Assert.Single(log.Errors).Code);
         (result, log) = f.Run(f.Request(new PackageItem("torch", Cuda: "cuda11")));
-        Assert.Equal(RestoreDiagnostics.UnknownBackend, Assert.Single(log.Errors).Code);
+        Assert.Equal(DiagnosticCodes.Inputs.UnknownBackend, Assert.Single(log.Errors).Code);
         (result, log) = f.Run(f.Request(new PackageItem("torch", Index: "corp")));
-        Assert.Equal(RestoreDiagnostics.UnknownIndexName, Assert.Single(log.Errors).Code);
+        Assert.Equal(DiagnosticCodes.Inputs.UnknownIndexName, Assert.Single(log.Errors).Code);
     }
 }

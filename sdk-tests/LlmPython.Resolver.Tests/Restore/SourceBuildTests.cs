@@ -1,5 +1,6 @@
 using LlmPython.Resolver.Accelerators;
 using LlmPython.Resolver.Building;
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Restore;
 using LlmPython.TestSupport;
@@ -130,7 +131,7 @@ public class SourceBuildTests : IClassFixture<SourceBuildFixture>
 
         Assert.False(result.Success);
         var (code, message) = Assert.Single(log.Errors);
-        Assert.Equal(RestoreDiagnostics.SourceBuildUnsupported, code);
+        Assert.Equal(DiagnosticCodes.Inputs.SourceBuildUnsupported, code);
         Assert.Contains("jieba 0.42.1 (jieba-0.42.1.tar.gz), seqeval 1.2.2 (seqeval-1.2.2.tar.gz)", message);
         Assert.DoesNotContain("zhconv 1.4.3", message);
         Assert.Contains("<PythonSourceBuildPackages>jieba;seqeval</PythonSourceBuildPackages>", message);
@@ -160,7 +161,7 @@ public class SourceBuildTests : IClassFixture<SourceBuildFixture>
 
         Assert.False(result.Success);
         var (code, message) = Assert.Single(log.Errors);
-        Assert.Equal(SourceBuildDiagnostics.BuildFailed, code);
+        Assert.Equal(DiagnosticCodes.SourceBuild.BuildFailed, code);
         // The legacy backend runs setup.py already for get_requires_for_build_wheel.
         Assert.Contains("Building failing 1.0 from failing-1.0.tar.gz failed in get_requires_for_build_wheel of setuptools.build_meta:__legacy__ (exit code 1)", message);
         Assert.Contains("RuntimeError: frobnicator.h: No such file or directory", message);

@@ -85,9 +85,9 @@ public class DescribedTargetTests
     public void UnknownRuntimeIdentifierIsReported()
     {
         var e = Assert.Throws<LlmPyException>(() => TargetDescription.FromRuntimeIdentifier("freebsd-x64", "3.11"));
-        Assert.Equal(TagDiagnosticCodes.UnknownRuntimeIdentifier, e.Code);
+        Assert.Equal(DiagnosticCodes.Standards.UnknownRuntimeIdentifier, e.Code);
         Assert.Contains("freebsd-x64", e.Message);
         var bad = new TargetDescription { PythonVersion = "three", Os = TargetOs.Linux, Arch = "x64" };
-        Assert.Equal(TagDiagnosticCodes.InvalidTargetDescription, Assert.Throws<LlmPyException>(() => bad.ToTagTarget()).Code);
+        Assert.Equal(DiagnosticCodes.Standards.InvalidTargetDescription, Assert.Throws<LlmPyException>(() => bad.ToTagTarget()).Code);
     }
 }

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Tasks;
 
 namespace LlmPython.Sdk.EndToEnd.Tasks;
@@ -49,7 +50,7 @@ public sealed class PublishPythonEnvironmentTests : IDisposable
         Assert.False(task.Execute());
 
         var error = Assert.Single(engine.Errors);
-        Assert.Equal(TaskDiagnosticCodes.PublishEnvironmentMissing, error.Code);
+        Assert.Equal(DiagnosticCodes.Publish.PublishEnvironmentMissing, error.Code);
         Assert.Contains("PythonPublish=false", error.Message, StringComparison.Ordinal);
     }
 }

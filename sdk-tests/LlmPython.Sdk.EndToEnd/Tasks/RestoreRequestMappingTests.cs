@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Tasks;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -149,16 +150,16 @@ public sealed class RestoreRequestMappingTests : IDisposable
         Assert.False(task.Execute());
 
         var error = Assert.Single(engine.Errors);
-        Assert.Equal(TaskDiagnosticCodes.InvalidBooleanMetadata, error.Code);
+        Assert.Equal(DiagnosticCodes.Inputs.InvalidBooleanMetadata, error.Code);
         Assert.Equal((AppProject, 4), (error.File, error.LineNumber));
         Assert.Contains("NoDeps=\"maybe\"", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("Index", TaskDiagnosticCodes.UnknownIndexName)]
-    [InlineData("EmptyInclude", TaskDiagnosticCodes.EmptyInclude)]
-    [InlineData("Constraint", TaskDiagnosticCodes.ConstraintWithoutVersion)]
-    [InlineData("DuplicateIndex", TaskDiagnosticCodes.DuplicateIndexName)]
+    [InlineData("Index", DiagnosticCodes.Inputs.UnknownIndexName)]
+    [InlineData("EmptyInclude", DiagnosticCodes.Inputs.EmptyInclude)]
+    [InlineData("Constraint", DiagnosticCodes.Inputs.ConstraintWithoutVersion)]
+    [InlineData("DuplicateIndex", DiagnosticCodes.Inputs.DuplicateIndexName)]
     public void EachValidation_HasItsCode(string kind, string code)
     {
         var engine = new FakeBuildEngine(AppProject);
@@ -186,7 +187,7 @@ public sealed class RestoreRequestMappingTests : IDisposable
 
         Assert.False(task.Execute());
 
-        Assert.Equal(TaskDiagnosticCodes.WhyWithoutPackage, Assert.Single(engine.Errors).Code);
+        Assert.Equal(DiagnosticCodes.Inputs.WhyWithoutPackage, Assert.Single(engine.Errors).Code);
     }
 
     [Fact]

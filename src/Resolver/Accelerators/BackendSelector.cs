@@ -36,7 +36,7 @@ public sealed partial class BackendSelector
     private BackendDecision SelectExplicit(BackendRequest request, string requested)
     {
         if (!BackendName().IsMatch(requested))
-            throw new LlmPyException(AcceleratorDiagnosticCodes.InvalidBackendName,
+            throw new LlmPyException(DiagnosticCodes.Inputs.UnknownBackend,
                 $"Cuda=\"{request.Requested}\" for the PyTorch packages is not a backend. Use auto, cpu, a CUDA backend such as cu118 or cu126, a ROCm backend such as rocm6.2, or xpu.")
             { PackageName = PackageName };
 
@@ -49,19 +49,19 @@ public sealed partial class BackendSelector
         var notes = new List<string>();
 
         if (backend is null)
-            warnings.Add(new(AcceleratorDiagnosticCodes.UnknownBackend,
+            warnings.Add(new(DiagnosticCodes.Accelerators.UnknownBackend,
                 $"torch: Cuda=\"{requested}\" is not in LlmPython.Sdk's backend table (newest known: {NewestKnown()}); it is used as given. Check that {url} exists, or update LlmPython.Sdk."));
 
         if (kind == AcceleratorKind.Cuda && gpu.HasNvidiaGpu && backend is not null)
         {
             var driver = CheckDriver(backend, gpu, windows);
             if (!driver.Ok)
-                warnings.Add(new(AcceleratorDiagnosticCodes.ExplicitBackendDriverTooOld,
+                warnings.Add(new(DiagnosticCodes.Accelerators.ExplicitBackendDriverTooOld,
                     $"torch: Cuda=\"{requested}\" {driver.Reason}, so its wheels will not run on this GPU ({gpu.Describe()}). Update the NVIDIA driver, or use Cuda=\"auto\" to pick a backend this driver runs."));
             else notes.Add(driver.Reason);
             var arch = CheckArchitectures(backend.Name, backend.ToolkitVersion, request.TorchVersion, request.Platform, gpu.ComputeCapabilities);
             if (!arch.Ok)
-                warnings.Add(new(AcceleratorDiagnosticCodes.ExplicitBackendLacksArchitecture,
+                warnings.Add(new(DiagnosticCodes.Accelerators.ExplicitBackendLacksArchitecture,
                     $"torch: Cuda=\"{requested}\": {arch.Reason}, so it will not run on this GPU. Use Cuda=\"auto\", or a backend and torch version built for {string.Join(", ", arch.Failing.Select(c => c.SmName))}."));
             else notes.Add(arch.Reason);
         }
@@ -69,7 +69,7 @@ public sealed partial class BackendSelector
         {
             var missing = gpu.AmdArchitectures.Where(a => !supported.Contains(a)).ToList();
             if (missing.Count > 0)
-                warnings.Add(new(AcceleratorDiagnosticCodes.ExplicitBackendLacksRocmArchitecture,
+                warnings.Add(new(DiagnosticCodes.Accelerators.ExplicitBackendLacksRocmArchitecture,
                     $"torch: Cuda=\"{requested}\" wheels do not support {string.Join(", ", missing)} (they support {string.Join(", ", supported.Order(StringComparer.Ordinal))}). Use Cuda=\"auto\", or a ROCm backend that lists {string.Join(", ", missing)}."));
         }
         else if (kind != AcceleratorKind.Cpu && !gpu.HasAnyGpu)
@@ -133,7 +133,7 @@ public sealed partial class BackendSelector
             if (gpu.HasAnyGpu)
             {
                 var why = FallbackReason(request, state, candidates);
-                warnings.Add(new(AcceleratorDiagnosticCodes.FallbackToCpu,
+                warnings.Add(new(DiagnosticCodes.Accelerators.FallbackToCpu,
                     $"torch: Cuda=auto found {gpu.Describe()}, but no GPU backend fits: {why}. Using the CPU wheels from {url}. Request a torch version built for this GPU, update the driver, or set Cuda=\"cpu\" to accept CPU and silence this warning."));
                 explanation = $"PyTorch backend cpu from {url} (Cuda=auto; {gpu.Describe()}): {why}";
             }

@@ -45,7 +45,7 @@ public static partial class GpuDetector
 
         DriverVersion? driver = null;
         if (driverText is not null && !DriverVersion.TryParseWindows(driverText, out driver))
-            throw new LlmPyException(AcceleratorDiagnosticCodes.InvalidTargetCudaDriver,
+            throw new LlmPyException(DiagnosticCodes.Accelerators.InvalidTargetCudaDriver,
                 $"{driverSource} '{driverText}' is not an NVIDIA driver version. Use the number nvidia-smi prints (535.104.05 on Linux, 537.13 on Windows), or 'none' for a machine without an NVIDIA GPU.");
         var capabilities = new List<ComputeCapability>();
         if (capabilityText is not null)
@@ -53,7 +53,7 @@ public static partial class GpuDetector
             foreach (var item in capabilityText.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 if (!ComputeCapability.TryParse(item, out var c))
-                    throw new LlmPyException(AcceleratorDiagnosticCodes.InvalidTargetComputeCapability,
+                    throw new LlmPyException(DiagnosticCodes.Accelerators.InvalidTargetComputeCapability,
                         $"{capabilitySource} '{capabilityText}': '{item}' is not a compute capability. List one per GPU as major.minor separated by ';' (8.6;6.1), or 'none' for no GPU.");
                 capabilities.Add(c);
             }

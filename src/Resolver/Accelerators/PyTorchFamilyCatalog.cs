@@ -81,7 +81,7 @@ public sealed partial class PyTorchFamilyCatalog
             if (value == "auto") continue;
             if (chosen is null) { chosen = value; chosenBy = package; continue; }
             if (chosen != value)
-                throw new LlmPyException(AcceleratorDiagnosticCodes.ConflictingBackends,
+                throw new LlmPyException(DiagnosticCodes.Accelerators.ConflictingBackends,
                     $"PyTorch-family packages must come from one backend index, but {chosenBy} asks for Cuda=\"{chosen}\" and {package} asks for Cuda=\"{value}\". Give them the same Cuda value (or leave Cuda on one of them).")
                 { PackageName = package };
         }

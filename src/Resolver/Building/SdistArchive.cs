@@ -30,7 +30,7 @@ public static class SdistArchive
             if (relative.Length == 0) continue;
             var target = Path.GetFullPath(Path.Combine(destination, relative));
             if (!target.StartsWith(root, StringComparison.Ordinal) || relative.Split('/').Contains(".."))
-                throw new LlmPyException(SourceBuildDiagnostics.InvalidSdist,
+                throw new LlmPyException(DiagnosticCodes.SourceBuild.InvalidSdist,
                     $"The source distribution {fileName} has an entry '{name}' outside its folder; it is not unpacked. Use a wheel of this package instead.");
             if (relative.EndsWith('/')) { Directory.CreateDirectory(target); continue; }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

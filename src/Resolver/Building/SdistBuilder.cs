@@ -102,7 +102,7 @@ public sealed class SdistBuilder
     {
         if (!WheelFileName.TryParse(wheelName, out var wheel) || wheel.Name.Value != PackageName.Normalize(input.Name)
             || wheel.Version.Public.ToString() != Versioning.Pep440Version.Parse(input.Version).Public.ToString())
-            throw new LlmPyException(SourceBuildDiagnostics.BuiltWheelMismatch,
+            throw new LlmPyException(DiagnosticCodes.SourceBuild.BuiltWheelMismatch,
                 $"Building {input.FileName} produced {wheelName}, which is not a wheel of {input.Name} {input.Version}. Use a wheel of this package, or report it to the package's authors.")
             { PackageName = input.Name };
     }
@@ -118,7 +118,7 @@ public sealed class SdistBuilder
         {
             var source = SdistArchive.Extract(input.SdistPath, input.FileName, Path.Combine(workDir, "src"));
             if (!File.Exists(Path.Combine(source, "pyproject.toml")) && !File.Exists(Path.Combine(source, "setup.py")))
-                throw new LlmPyException(SourceBuildDiagnostics.InvalidSdist,
+                throw new LlmPyException(DiagnosticCodes.SourceBuild.InvalidSdist,
                     $"The source distribution {input.FileName} has neither pyproject.toml nor setup.py, so it cannot be built. Use a wheel of {input.Name}.")
                 { PackageName = input.Name };
             var system = BuildSystem.Read(source);
@@ -176,7 +176,7 @@ public sealed class SdistBuilder
             {
                 var lines = output.ToString().TrimEnd().Split('\n');
                 var tail = string.Join("\n", lines.Skip(Math.Max(0, lines.Length - TailLines)).Select(l => "    " + l.TrimEnd('\r')));
-                throw new LlmPyException(SourceBuildDiagnostics.BuildFailed,
+                throw new LlmPyException(DiagnosticCodes.SourceBuild.BuildFailed,
                     $"Building {input.Name} {input.Version} from {input.FileName} failed in {hook} of {system.Backend} (exit code {process.ExitCode}). " +
                     $"Last lines of its output:\n{tail}\nThe whole log is {logPath}. Fix the build (BuildSettings, a missing system library or compiler), pin a version that has a wheel, or add a wheel with <PythonPackage Include=\"…/{input.Name}-….whl\" />.")
                 { PackageName = input.Name };

@@ -156,7 +156,7 @@ public sealed class CacheStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LlmPyException(CacheErrorCodes.CacheNotWritable,
+            throw new LlmPyException(DiagnosticCodes.Cache.CacheNotWritable,
                 $"The Python cache folder '{folder}' cannot be created: {e.Message}. Set PythonCacheDirectory (or LLMPYTHON_CACHE) to a writable folder.", e);
         }
     }
@@ -197,7 +197,7 @@ public sealed class CacheStore
             }
             catch (IOException e)
             {
-                throw new LlmPyException(CacheErrorCodes.LockTimeout,
+                throw new LlmPyException(DiagnosticCodes.Cache.LockTimeout,
                     $"The cache entry '{Path.GetFileNameWithoutExtension(lockPath)}' in '{Path.GetDirectoryName(lockPath)}' stayed locked by another build for {LockTimeout}. If no other build is running, delete '{lockPath}' and retry.", e);
             }
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

@@ -68,7 +68,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
                 {
                     var wheel = await Store.GetAsync(w.WheelPath, w.Sha256, w.FileName ?? Path.GetFileName(w.WheelPath), cancellationToken).ConfigureAwait(false);
                     if (Canonical(wheel.Name) != Canonical(w.Name))
-                        throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+                        throw new LlmPyException(DiagnosticCodes.Installer.InvalidLayout,
                             $"The wheel '{wheel.FileName}' contains the distribution '{wheel.Name}', not '{w.Name}' as the lock says. Re-lock (PythonUpdatePackages={w.Name}) or fix the wheel path.") { PackageName = w.Name };
                     lock (unpacked) unpacked[Canonical(w.Name)] = wheel;
                 }
@@ -138,7 +138,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
             DeleteTree(staging);
             // Messages name paths as the user will have them: the staging copy is gone once this returns.
             if (e is IOException or UnauthorizedAccessException)
-                throw new LlmPyException(InstallerErrorCodes.WriteFailed,
+                throw new LlmPyException(DiagnosticCodes.Installer.WriteFailed,
                     $"Updating the Python environment '{root}' failed: {e.Message.Replace(staging, root)}. The previous environment was kept; check free space and permissions, then build again.", e);
             if (e is LlmPyException coded && coded.Message.Contains(staging, StringComparison.Ordinal))
                 throw new LlmPyException(coded.Code, coded.Message.Replace(staging, root), coded.InnerException) { PackageName = coded.PackageName };
@@ -210,7 +210,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
         var wanted = new Dictionary<string, DesiredWheel>(StringComparer.Ordinal);
         foreach (var w in desired)
             if (!wanted.TryAdd(Canonical(w.Name), w))
-                throw new LlmPyException(InstallerErrorCodes.DuplicateDistribution,
+                throw new LlmPyException(DiagnosticCodes.Installer.DuplicateDistribution,
                     $"The environment was asked to contain '{w.Name}' twice ({Path.GetFileName(wanted[Canonical(w.Name)].WheelPath)} and {Path.GetFileName(w.WheelPath)}). Keep one PythonPackage item per project.") { PackageName = w.Name };
         return wanted;
     }
@@ -238,7 +238,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
     private static void CheckReplaceable(string root)
     {
         if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any() && !File.Exists(Path.Combine(root, "pyvenv.cfg")))
-            throw new LlmPyException(InstallerErrorCodes.VenvCreationFailed,
+            throw new LlmPyException(DiagnosticCodes.Installer.VenvCreationFailed,
                 $"'{root}' exists and is not a virtual environment (no pyvenv.cfg), so it will not be replaced. Set PythonEnvironmentDirectory to an empty or new folder.");
     }
 
@@ -310,7 +310,7 @@ public sealed class EnvironmentUpdater(UnpackedWheelStore store)
             }
             catch (IOException e)
             {
-                throw new LlmPyException(InstallerErrorCodes.WriteFailed,
+                throw new LlmPyException(DiagnosticCodes.Installer.WriteFailed,
                     $"Another build kept the Python environment '{root}' locked for {LockTimeout}. If no build is running, delete '{lockPath}' and build again.", e);
             }
         }

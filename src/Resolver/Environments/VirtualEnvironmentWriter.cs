@@ -23,7 +23,7 @@ public static class VirtualEnvironmentWriter
         if (baseInterpreter.IsDescribed)
             return WriteDescribed(layout, baseInterpreter, finalRoot ?? root);
         if (!File.Exists(baseInterpreter.Executable))
-            throw new LlmPyException(InstallerErrorCodes.VenvCreationFailed,
+            throw new LlmPyException(DiagnosticCodes.Installer.VenvCreationFailed,
                 $"The base interpreter '{baseInterpreter.Executable}' (Python {baseInterpreter.Version}) does not exist, so the environment '{finalRoot ?? root}' cannot be created. Set PythonExecutable or PythonVersion to an installed interpreter.");
         try
         {
@@ -52,7 +52,7 @@ public static class VirtualEnvironmentWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LlmPyException(InstallerErrorCodes.VenvCreationFailed,
+            throw new LlmPyException(DiagnosticCodes.Installer.VenvCreationFailed,
                 $"The Python environment '{finalRoot ?? root}' cannot be written: {e.Message}. Check permissions and free space, or set PythonEnvironmentDirectory to another folder.", e);
         }
         return layout;
@@ -74,7 +74,7 @@ public static class VirtualEnvironmentWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LlmPyException(InstallerErrorCodes.VenvCreationFailed,
+            throw new LlmPyException(DiagnosticCodes.Installer.VenvCreationFailed,
                 $"The Python environment '{finalRoot}' cannot be written: {e.Message}. Check permissions and free space.", e);
         }
         return layout;

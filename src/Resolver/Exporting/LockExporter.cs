@@ -24,7 +24,7 @@ public static class LockExporter
             {
                 "pylock" => ExportFormats.Pylock,
                 "requirements" => ExportFormats.Requirements,
-                _ => throw new LlmPyException(ExportDiagnostics.UnknownFormat,
+                _ => throw new LlmPyException(DiagnosticCodes.Export.UnknownFormat,
                     $"PythonExportFormat names '{word}', which is not an export format. Use pylock, requirements, or pylock;requirements."),
             };
         }
@@ -36,7 +36,7 @@ public static class LockExporter
         ExportFormats formats, IReadOnlyList<string> findLinks)
     {
         if (lockFile.Environments.Count == 0)
-            throw new LlmPyException(ExportDiagnostics.NothingToExport,
+            throw new LlmPyException(DiagnosticCodes.Export.NothingToExport,
                 $"{lockFilePath} has no environment section to export. Run dotnet build -t:PythonLock (or a build) first.");
         outputDirectory = Path.GetFullPath(outputDirectory);
         var sources = new ExportedSource(projectDirectory, outputDirectory, findLinks);
@@ -72,7 +72,7 @@ public static class LockExporter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LlmPyException(ExportDiagnostics.WriteFailed, $"Cannot write {path} ({e.Message}). Check that the folder (PythonExportDirectory) is writable; the previous file is unchanged.", e);
+            throw new LlmPyException(DiagnosticCodes.Export.WriteFailed, $"Cannot write {path} ({e.Message}). Check that the folder (PythonExportDirectory) is writable; the previous file is unchanged.", e);
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed class NuGetConfigCredentials
         }
         catch (Exception e) when (e is NuGetConfigurationException or IOException or UnauthorizedAccessException or System.Xml.XmlException)
         {
-            throw new LlmPyException(IndexErrorCodes.NuGetConfigUnreadable,
+            throw new LlmPyException(DiagnosticCodes.Http.NuGetConfigUnreadable,
                 $"The NuGet.Config settings for '{projectDirectory}' cannot be read, so credentials for private Python indexes cannot be looked up: {UrlRedaction.Redact(e.Message)} Fix the file (or RestoreConfigFile), as `dotnet restore` needs it too.", e);
         }
 

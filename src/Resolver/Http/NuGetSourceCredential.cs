@@ -14,7 +14,7 @@ public sealed record NuGetSourceCredential(string Key, Uri? SourceUrl, string Us
 {
     /// <summary>
     /// The credentials to send; decrypts an encrypted <c>Password</c> on Windows, and elsewhere throws
-    /// <see cref="IndexErrorCodes.NuGetConfigPasswordEncrypted"/> (DPAPI exists only on Windows).
+    /// <see cref="DiagnosticCodes.Http.NuGetConfigPasswordEncrypted"/> (DPAPI exists only on Windows).
     /// </summary>
     public HttpCredentials ToHttpCredentials(string indexUrl)
     {
@@ -48,7 +48,7 @@ public sealed record NuGetSourceCredential(string Key, Uri? SourceUrl, string Us
         value.Length > 2 && value[0] == '%' && value[^1] == '%' && value[1..^1].All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private LlmPyException Undecryptable(string indexUrl, string cause, Exception? inner) =>
-        new(IndexErrorCodes.NuGetConfigPasswordEncrypted,
+        new(DiagnosticCodes.Http.NuGetConfigPasswordEncrypted,
             $"The password of NuGet.Config source '{Key}'{(string.IsNullOrEmpty(ConfigFiles) ? "" : $" (NuGet.Config files read: {ConfigFiles})")}, which holds the credentials for the Python index {UrlRedaction.Redact(indexUrl)}, {cause}. " +
             $"Use <add key=\"ClearTextPassword\" value=\"%MY_TOKEN%\" /> (NuGet expands %VARIABLES%), or set LLMPYTHON_INDEX_<HOST>_USERNAME/_PASSWORD.", inner);
 

@@ -38,8 +38,8 @@ public sealed class PythonHttpClient
     /// <paramref name="read"/>, retrying the whole exchange on 5xx/408/429 (honouring Retry-After), stalls and
     /// connection resets (also when they happen while <paramref name="read"/> streams the body). A try fails when
     /// headers or body bytes stop arriving for <see cref="RetryPolicy.ReadTimeout"/>; a transfer has no total limit.
-    /// Other statuses reach <paramref name="read"/>. After the last try: <see cref="IndexErrorCodes.TransferStalled"/>
-    /// (stalls) or <see cref="IndexErrorCodes.RequestFailed"/>.
+    /// Other statuses reach <paramref name="read"/>. After the last try: <see cref="DiagnosticCodes.Http.TransferStalled"/>
+    /// (stalls) or <see cref="DiagnosticCodes.Http.RequestFailed"/>.
     /// </summary>
     public async Task<T> SendAsync<T>(Uri url, Action<HttpRequestMessage>? configure,
         Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ public sealed class PythonHttpClient
         url = Settings.Credentials.Register(url);
         CheckScheme(url);
         if (Offline)
-            throw new LlmPyException(IndexErrorCodes.OfflineNotCached,
+            throw new LlmPyException(DiagnosticCodes.Http.OfflineNotCached,
                 $"{UrlRedaction.Redact(url)} is needed but PythonOffline is true and it is not in the cache. Run one restore online, or set PythonOffline=false.");
 
         var policy = Settings.Retry;
@@ -104,10 +104,10 @@ public sealed class PythonHttpClient
             failuresWithoutProgress = body is { BytesRead: > 0 } ? 0 : failuresWithoutProgress + 1;
             if (failuresWithoutProgress >= policy.MaxAttempts || attempt >= policy.MaxAttempts + policy.MaxTriesWithProgress)
                 throw stalled
-                    ? new LlmPyException(IndexErrorCodes.TransferStalled,
+                    ? new LlmPyException(DiagnosticCodes.Http.TransferStalled,
                         $"GET {UrlRedaction.Redact(url)} failed after {attempt} tries: {lastError}. The server or the network stopped sending; check the connection and proxy, " +
                         $"or raise PythonHttpTimeout (now {policy.ReadTimeout.TotalSeconds:0.#} s) for a link that pauses longer. Set PythonOffline=true to build from the cache.")
-                    : new LlmPyException(IndexErrorCodes.RequestFailed,
+                    : new LlmPyException(DiagnosticCodes.Http.RequestFailed,
                         $"GET {UrlRedaction.Redact(url)} failed after {attempt} tries: {lastError}. Check the network, proxy and index URL; set PythonOffline=true to build from the cache.");
             var delay = policy.DelayBefore(failuresWithoutProgress, _jitter);
             if (retryAfter is { } asked && asked > delay)
@@ -141,7 +141,7 @@ public sealed class PythonHttpClient
     /// A text page (index or find-links). A cached page that is still fresh (<see cref="HttpFreshness"/>) is used with
     /// no request; a stale one is revalidated with If-None-Match / If-Modified-Since. The request is made under the
     /// page's cache lock, so parallel restores (other projects of a <c>-m</c> build) wait and take the page one of them
-    /// fetched. Null for 404/410. Offline: the cached copy, or <see cref="IndexErrorCodes.OfflineNotCached"/>.
+    /// fetched. Null for 404/410. Offline: the cached copy, or <see cref="DiagnosticCodes.Http.OfflineNotCached"/>.
     /// </summary>
     public async Task<HttpPage?> GetPageAsync(Uri url, string accept, CancellationToken cancellationToken = default)
     {
@@ -153,7 +153,7 @@ public sealed class PythonHttpClient
         if (Offline)
         {
             if (cached is null)
-                throw new LlmPyException(IndexErrorCodes.OfflineNotCached,
+                throw new LlmPyException(DiagnosticCodes.Http.OfflineNotCached,
                     $"The index page {UrlRedaction.Redact(url)} is not in the cache and PythonOffline is true. Run one restore online, or set PythonOffline=false.");
             return cached.Page;
         }
@@ -260,7 +260,7 @@ public sealed class PythonHttpClient
             return new RangeResponse(bytes, 0, bytes.Length, Partial: false);
         }, cancellationToken);
 
-    /// <summary>Throws <see cref="IndexErrorCodes.RequestRefused"/> for a non-success status, naming the URL without credentials.</summary>
+    /// <summary>Throws <see cref="DiagnosticCodes.Http.RequestRefused"/> for a non-success status, naming the URL without credentials.</summary>
     public static void EnsureSuccess(HttpResponseMessage response, Uri url)
     {
         if (response.IsSuccessStatusCode) return;
@@ -276,7 +276,7 @@ public sealed class PythonHttpClient
             HttpStatusCode.Forbidden => "The credentials were refused: check the user and token, and that they may read this index.",
             _ => "Check the URL and that the server is a package index.",
         };
-        throw new LlmPyException(IndexErrorCodes.RequestRefused,
+        throw new LlmPyException(DiagnosticCodes.Http.RequestRefused,
             $"GET {UrlRedaction.Redact(url)} was answered HTTP {code} {response.ReasonPhrase}. {advice}");
     }
 
@@ -329,7 +329,7 @@ public sealed class PythonHttpClient
     private static void CheckScheme(Uri url)
     {
         if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
-            throw new LlmPyException(IndexErrorCodes.UnsupportedUrl,
+            throw new LlmPyException(DiagnosticCodes.Http.UnsupportedUrl,
                 $"'{UrlRedaction.Redact(url)}' is not an http(s) URL. Index and find-links URLs must be http:// or https:// (find-links may also be a local folder).");
     }
 }

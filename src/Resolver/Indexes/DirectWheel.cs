@@ -11,7 +11,7 @@ public static class DirectWheel
 
     /// <summary>
     /// The file of an http(s) URL (its <c>#sha256=</c> fragment kept as the expected hash), a file:// URL, or a
-    /// path relative to <paramref name="baseDirectory"/> (which must exist: <see cref="IndexErrorCodes.LocalSourceMissing"/>).
+    /// path relative to <paramref name="baseDirectory"/> (which must exist: <see cref="DiagnosticCodes.Http.LocalSourceMissing"/>).
     /// </summary>
     public static DistributionFile FromInclude(string include, string baseDirectory)
     {
@@ -28,7 +28,7 @@ public static class DirectWheel
         }
         var path = url is { IsFile: true } ? url.LocalPath : Path.GetFullPath(include, baseDirectory);
         if (!File.Exists(path))
-            throw new LlmPyException(IndexErrorCodes.LocalSourceMissing,
+            throw new LlmPyException(DiagnosticCodes.Http.LocalSourceMissing,
                 $"The wheel '{include}' does not exist (looked at '{path}'). Fix the PythonPackage Include path.");
         return FromLocalFile(path);
     }

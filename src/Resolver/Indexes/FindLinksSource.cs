@@ -46,7 +46,7 @@ public sealed class FindLinksSource : IPackageSource
     private async Task<IReadOnlyList<DistributionFile>> ReadPageAsync(Uri url)
     {
         var page = await _http.GetPageAsync(url, "text/html", CancellationToken.None).ConfigureAwait(false)
-            ?? throw new LlmPyException(IndexErrorCodes.LocalSourceMissing,
+            ?? throw new LlmPyException(DiagnosticCodes.Http.LocalSourceMissing,
                 $"The find-links page {UrlRedaction.Redact(url)} does not exist (HTTP 404). Fix or remove the PythonFindLinks item.");
         return SimpleHtmlParser.Parse(page.Body, page.Url);
     }
@@ -54,7 +54,7 @@ public sealed class FindLinksSource : IPackageSource
     private static IReadOnlyList<DistributionFile> ReadFolder(string folder)
     {
         if (!Directory.Exists(folder))
-            throw new LlmPyException(IndexErrorCodes.LocalSourceMissing,
+            throw new LlmPyException(DiagnosticCodes.Http.LocalSourceMissing,
                 $"The find-links folder '{folder}' does not exist. Create it, or fix or remove the PythonFindLinks item.");
         return Directory.EnumerateFiles(folder)
             .Where(p => ProjectNames.IsDistribution(Path.GetFileName(p)))

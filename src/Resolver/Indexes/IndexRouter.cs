@@ -79,7 +79,7 @@ public sealed class IndexRouter
         {
             var normalized = ProjectNames.Normalize(package);
             if (!_named.ContainsKey(indexName))
-                throw new LlmPyException(IndexErrorCodes.UnknownIndexName,
+                throw new LlmPyException(DiagnosticCodes.Inputs.UnknownIndexName,
                     $"PythonPackage '{package}' has Index=\"{indexName}\" but no PythonIndex item has Name=\"{indexName}\". " +
                     $"Add <PythonIndex Include=\"<url>\" Name=\"{indexName}\" /> or fix the Index metadata." +
                     (_named.Count > 0 ? $" Known names: {string.Join(", ", _named.Keys.Order(StringComparer.Ordinal))}." : ""))

@@ -55,7 +55,7 @@ public sealed class MetadataFetcher
         if (file.IsLocal)
             return new FetchedMetadata(FromZipFile(file.Url.LocalPath, file), MetadataOrigin.LocalFile);
         if (_http.Offline)
-            throw new LlmPyException(IndexErrorCodes.OfflineNotCached,
+            throw new LlmPyException(DiagnosticCodes.Http.OfflineNotCached,
                 $"The metadata of '{file.FileName}' is not in the cache and PythonOffline is true. Run one restore online, or set PythonOffline=false.")
             { PackageName = file.Project };
 
@@ -93,7 +93,7 @@ public sealed class MetadataFetcher
             if (result.WholeFile is not null)
             {
                 if (file.Sha256 is { } expected && Sha256Hex(result.WholeFile) != expected)
-                    throw new LlmPyException(IndexErrorCodes.DownloadHashMismatch,
+                    throw new LlmPyException(DiagnosticCodes.Cache.HashMismatch,
                         $"'{file.FileName}' from {UrlRedaction.Redact(file.Url)} does not match its advertised sha256 {expected}. The index serves a different file than it lists; nothing was cached.")
                     { PackageName = file.Project };
                 return new FetchedMetadata(FromZipBytes(result.WholeFile, file), MetadataOrigin.WholeWheel);
@@ -164,14 +164,14 @@ public sealed class MetadataFetcher
                 _ => null, // an algorithm we cannot check is skipped, as pip does
             };
             if (actual is not null && actual != expected)
-                throw new LlmPyException(IndexErrorCodes.MetadataHashMismatch,
+                throw new LlmPyException(DiagnosticCodes.Cache.MetadataHashMismatch,
                     $"The metadata file of '{file.FileName}' ({UrlRedaction.Redact(file.CoreMetadataUrl)}) has {algorithm} {actual} but the index advertises {expected}. The index is inconsistent; report it to its maintainers or use another index.")
                 { PackageName = file.Project };
         }
     }
 
     private static LlmPyException NoMetadata(DistributionFile file, string why) =>
-        new(IndexErrorCodes.MetadataUnavailable,
+        new(DiagnosticCodes.Http.MetadataUnavailable,
             $"The metadata of '{file.FileName}' ({UrlRedaction.Redact(file.Url)}) cannot be read: {why}. The wheel is broken; pick another version or report it to the index.")
         { PackageName = file.Project };
 

@@ -19,7 +19,7 @@ public sealed class SimpleIndexClient : IPackageSource
     {
         _http = http;
         if (!Uri.TryCreate(indexUrl.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            throw new LlmPyException(IndexErrorCodes.UnsupportedUrl,
+            throw new LlmPyException(DiagnosticCodes.Http.UnsupportedUrl,
                 $"The package index '{UrlRedaction.Redact(indexUrl)}' is not an http(s) URL. Give PythonIndexUrl / PythonIndex an absolute URL such as https://pypi.org/simple.");
         url = http.Settings.Credentials.Register(url);
         IndexUrl = url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
@@ -49,7 +49,7 @@ public sealed class SimpleIndexClient : IPackageSource
         }
         catch (FormatException e)
         {
-            throw new LlmPyException(IndexErrorCodes.MalformedPage,
+            throw new LlmPyException(DiagnosticCodes.Http.MalformedPage,
                 $"The page of '{normalized}' at {UrlRedaction.Redact(page.Url)} is not a valid PEP 503/691 index page ({e.Message}). Check that the index URL points at a 'simple' index.", e)
             { PackageName = normalized };
         }

@@ -13,7 +13,7 @@ public sealed record DownloadedFile(string Path, string Sha256, long Size, bool 
 /// <summary>
 /// Streams wheels into the cache store, content-addressed by sha256 (bucket <see cref="Bucket"/>, key = the
 /// lower-case hex digest). The hash is computed while streaming; a mismatch fails with
-/// <see cref="IndexErrorCodes.DownloadHashMismatch"/> and leaves nothing in the cache. A second download of the
+/// <see cref="DiagnosticCodes.Cache.HashMismatch"/> and leaves nothing in the cache. A second download of the
 /// same hash (another project, another build process) waits for the first and reuses its file. A transfer cut
 /// short (a reset, a stall, Ctrl-C, a killed build) continues with Range + If-Range from the bytes staged so far.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class WheelDownloader
     /// <summary>
     /// Downloads (or finds in the cache) <paramref name="url"/>. With <paramref name="expectedSha256"/> the cache is
     /// consulted first and the download must match it; without, the file is hashed and stored under its own hash.
-    /// file:// URLs are copied. Offline: the cache only (<see cref="IndexErrorCodes.OfflineWheelNotCached"/>).
+    /// file:// URLs are copied. Offline: the cache only (<see cref="DiagnosticCodes.Cache.OfflineWheelNotCached"/>).
     /// </summary>
     public async Task<DownloadedFile> DownloadAsync(Uri url, string? expectedSha256, Action<DownloadProgress>? progress = null,
         CancellationToken cancellationToken = default, string? displayName = null)
@@ -49,7 +49,7 @@ public sealed class WheelDownloader
         if (expected is not null && _cache.TryGet(Bucket, expected) is { } hit)
             return new DownloadedFile(hit, expected, new FileInfo(hit).Length, FromCache: true);
         if (_http.Offline && !url.IsFile)
-            throw new LlmPyException(IndexErrorCodes.OfflineWheelNotCached,
+            throw new LlmPyException(DiagnosticCodes.Cache.OfflineWheelNotCached,
                 $"'{name}' is not in the cache ({_cache.Root}) and PythonOffline is true. Run one restore online, or set PythonOffline=false.")
             { PackageName = ProjectNames.ProjectOf(name) };
 
@@ -88,7 +88,7 @@ public sealed class WheelDownloader
     /// <summary>
     /// Runs under the entry's cache lock: continues what an earlier try or build left in staging, verifies the
     /// whole file's sha256 and moves it to <paramref name="destination"/>. A network failure keeps resumable bytes
-    /// (<see cref="IndexErrorCodes.DownloadFailed"/>); a bad hash drops them (<see cref="IndexErrorCodes.DownloadHashMismatch"/>).
+    /// (<see cref="DiagnosticCodes.Cache.DownloadFailed"/>); a bad hash drops them (<see cref="DiagnosticCodes.Cache.HashMismatch"/>).
     /// </summary>
     private async Task FetchVerifiedAsync(Uri url, string destination, string expected, string name, Action<DownloadProgress>? progress, CancellationToken ct)
     {
@@ -106,7 +106,7 @@ public sealed class WheelDownloader
         {
             var size = partial.Length;
             partial.Delete();
-            throw new LlmPyException(IndexErrorCodes.DownloadHashMismatch,
+            throw new LlmPyException(DiagnosticCodes.Cache.HashMismatch,
                 $"'{name}' from {UrlRedaction.Redact(url)} has sha256 {actual} ({size} bytes) but {expected} was expected. " +
                 "The file changed on the index or was altered in transit; nothing was cached. If the new file is trusted, re-lock (PythonUpdatePackages) to record its hash.")
             { PackageName = ProjectNames.ProjectOf(name) };
@@ -134,7 +134,7 @@ public sealed class WheelDownloader
             if (url.IsFile)
             {
                 if (!File.Exists(url.LocalPath))
-                    throw new LlmPyException(IndexErrorCodes.LocalSourceMissing, $"The wheel '{url.LocalPath}' does not exist. Fix the path that lists it.")
+                    throw new LlmPyException(DiagnosticCodes.Http.LocalSourceMissing, $"The wheel '{url.LocalPath}' does not exist. Fix the path that lists it.")
                     { PackageName = ProjectNames.ProjectOf(name) };
                 await using var source = new FileStream(url.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
                 total = source.Length;
@@ -182,10 +182,10 @@ public sealed class WheelDownloader
                 }, ct).ConfigureAwait(false);
             }
         }
-        catch (LlmPyException e) when (e.Code is IndexErrorCodes.RequestFailed or IndexErrorCodes.TransferStalled)
+        catch (LlmPyException e) when (e.Code is DiagnosticCodes.Http.RequestFailed or DiagnosticCodes.Http.TransferStalled)
         {
             if (!partial.CanResume) partial.Delete();
-            throw new LlmPyException(IndexErrorCodes.DownloadFailed,
+            throw new LlmPyException(DiagnosticCodes.Cache.DownloadFailed,
                 $"Downloading '{name}' stopped at {partial.Length:N0}{(total is { } t ? $" of {t:N0}" : "")} bytes: {e.Message} " +
                 (partial.CanResume
                     ? $"The bytes received are kept in '{StagingFolder}' and the next build continues from there."
@@ -208,7 +208,7 @@ public sealed class WheelDownloader
         {
             var received = partial.Length;
             partial.Delete();
-            throw new LlmPyException(IndexErrorCodes.DownloadTruncated,
+            throw new LlmPyException(DiagnosticCodes.Cache.DownloadTruncated,
                 $"'{name}' from {UrlRedaction.Redact(url)} ended after {received:N0} of {length:N0} bytes. Retry the build; if it persists, the server or a proxy is cutting downloads.")
             { PackageName = ProjectNames.ProjectOf(name) };
         }

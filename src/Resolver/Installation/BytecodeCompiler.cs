@@ -35,7 +35,7 @@ public static class BytecodeCompiler
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            throw new LlmPyException(InstallerErrorCodes.BytecodeCompileFailed,
+            throw new LlmPyException(DiagnosticCodes.Installer.BytecodeCompileFailed,
                 $"Compiling bytecode of '{packageName}' failed: '{interpreter}' cannot be started ({e.Message}). Set PythonCompileBytecode=false or fix the environment's interpreter.", e) { PackageName = packageName };
         }
         using (process)
@@ -48,7 +48,7 @@ public static class BytecodeCompiler
             process.WaitForExit();
             // Exit code 1 means "some file did not compile"; anything else means the interpreter broke.
             if (process.ExitCode is not (0 or 1))
-                throw new LlmPyException(InstallerErrorCodes.BytecodeCompileFailed,
+                throw new LlmPyException(DiagnosticCodes.Installer.BytecodeCompileFailed,
                     $"Compiling bytecode of '{packageName}' failed: '{interpreter} -m compileall' exited with {process.ExitCode}: {stderr.Result.Trim()} {stdout.Result.Trim()}. Set PythonCompileBytecode=false or fix the environment's interpreter.") { PackageName = packageName };
         }
     }

@@ -64,7 +64,7 @@ public sealed class UnpackedWheel
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException)
         {
-            throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+            throw new LlmPyException(DiagnosticCodes.Installer.InvalidLayout,
                 $"The unpacked wheel at '{folder}' is unreadable ({e.Message}). Delete that folder from the cache and build again.", e);
         }
     }

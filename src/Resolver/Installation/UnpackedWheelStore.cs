@@ -31,7 +31,7 @@ public sealed class UnpackedWheelStore(CacheStore cache)
         {
             var actual = filed ? key : RecordHash.FileSha256Hex(wheelPath);
             if (actual != key)
-                throw new LlmPyException(CacheErrorCodes.HashMismatch,
+                throw new LlmPyException(DiagnosticCodes.Cache.HashMismatch,
                     $"The wheel '{fileName ?? Path.GetFileName(wheelPath)}' has sha256 {actual}, but {key} was expected. The file is corrupt or was replaced; delete it (or the cache entry) and restore again.")
                 { PackageName = fileName ?? Path.GetFileName(wheelPath) };
             WheelArchive.ExtractVerified(wheelPath, temp, fileName, knownSha256: actual);

@@ -42,7 +42,7 @@ public static class WheelArchive
         }
         catch (FormatException e)
         {
-            throw new LlmPyException(InstallerErrorCodes.InvalidWheelFileName,
+            throw new LlmPyException(DiagnosticCodes.Installer.InvalidWheelFileName,
                 $"'{wheel}' is not a valid wheel filename ({e.Message}). Wheels must be named name-version[-build]-python-abi-platform.whl.", e);
         }
 
@@ -53,7 +53,7 @@ public static class WheelArchive
         }
         catch (InvalidDataException e)
         {
-            throw new LlmPyException(CacheErrorCodes.WheelNotUnpackable,
+            throw new LlmPyException(DiagnosticCodes.Cache.WheelNotUnpackable,
                 $"The wheel '{wheel}' is not a readable zip archive ({e.Message}). Delete it from the cache or download it again.", e);
         }
 
@@ -120,10 +120,10 @@ public static class WheelArchive
             var path = WheelPathRules.Normalize(entry.FullName, wheel);
             var fileType = (entry.ExternalAttributes >> 16) & 0xF000;
             if (fileType is not (0 or 0x8000))
-                throw new LlmPyException(InstallerErrorCodes.SpecialMember,
+                throw new LlmPyException(DiagnosticCodes.Installer.SpecialMember,
                     $"The wheel '{wheel}' contains '{entry.FullName}' as a {(fileType == 0xA000 ? "symbolic link" : "special file")}; wheels may hold only regular files. The wheel is refused.");
             if (!members.TryAdd(path, entry))
-                throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+                throw new LlmPyException(DiagnosticCodes.Installer.InvalidLayout,
                     $"The wheel '{wheel}' contains '{path}' twice; which copy would be installed is ambiguous. The wheel is refused.");
         }
         return members;
@@ -134,7 +134,7 @@ public static class WheelArchive
         var distInfos = paths.Select(p => p.Split('/')[0]).Where(s => s.EndsWith(".dist-info", StringComparison.Ordinal) && paths.Any(p => p.StartsWith(s + "/", StringComparison.Ordinal)))
             .Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
         if (distInfos.Count != 1)
-            throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+            throw new LlmPyException(DiagnosticCodes.Installer.InvalidLayout,
                 distInfos.Count == 0
                     ? $"The wheel '{wheel}' has no .dist-info folder, so it is not a valid wheel."
                     : $"The wheel '{wheel}' must contain exactly one .dist-info folder but has {distInfos.Count}: {string.Join(", ", distInfos)}.");
@@ -143,7 +143,7 @@ public static class WheelArchive
         var dash = stem.LastIndexOf('-');
         var name = dash > 0 ? stem[..dash] : stem;
         if (WheelNameParts.Canonicalize(name) != WheelNameParts.Canonicalize(nameParts.Distribution))
-            throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+            throw new LlmPyException(DiagnosticCodes.Installer.InvalidLayout,
                 $"The wheel '{wheel}' contains the .dist-info folder '{distInfo}', which does not match the distribution '{nameParts.Distribution}' of its file name. Use the wheel under its original name.");
         return distInfo;
     }
@@ -151,14 +151,14 @@ public static class WheelArchive
     private static void CheckWheelVersion(Dictionary<string, ZipArchiveEntry> members, string distInfo, string wheel)
     {
         if (!members.TryGetValue($"{distInfo}/WHEEL", out var entry))
-            throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion, $"The wheel '{wheel}' has no {distInfo}/WHEEL file, so it is not a valid wheel.");
+            throw new LlmPyException(DiagnosticCodes.Installer.IncompatibleWheelVersion, $"The wheel '{wheel}' has no {distInfo}/WHEEL file, so it is not a valid wheel.");
         var text = HeaderFile.Parse(ReadText(entry))["Wheel-Version"];
         var version = WheelFormatVersion.TryParse(text)
-            ?? throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion,
+            ?? throw new LlmPyException(DiagnosticCodes.Installer.IncompatibleWheelVersion,
                 $"The wheel '{wheel}' has {(text is null ? "no Wheel-Version" : $"the invalid Wheel-Version '{text}'")} in {distInfo}/WHEEL, so it is not a valid wheel. Rebuild it with a current wheel builder.");
         // A newer minor version (1.9) is installed with a warning at install time (LLMPY0815); a newer major version is refused.
         if (!version.IsSupported)
-            throw new LlmPyException(InstallerErrorCodes.IncompatibleWheelVersion,
+            throw new LlmPyException(DiagnosticCodes.Installer.IncompatibleWheelVersion,
                 $"The wheel '{wheel}' has Wheel-Version {version}, a major version this installer does not support (it installs Wheel-Version {WheelFormatVersion.Supported.Major}.x and older). Use a wheel built for Wheel-Version {WheelFormatVersion.Supported}, or a newer LlmPython.Sdk.");
     }
 
@@ -172,7 +172,7 @@ public static class WheelArchive
         }
         catch (FormatException e)
         {
-            throw new LlmPyException(InstallerErrorCodes.InvalidLayout,
+            throw new LlmPyException(DiagnosticCodes.Installer.InvalidLayout,
                 $"The wheel '{wheel}' has an invalid {distInfo}/entry_points.txt: {e.Message}. The wheel is refused; rebuild it with valid console_scripts/gui_scripts.", e);
         }
     }
@@ -189,7 +189,7 @@ public static class WheelArchive
         }
         catch (FormatException e)
         {
-            throw new LlmPyException(InstallerErrorCodes.InvalidRecord,
+            throw new LlmPyException(DiagnosticCodes.Installer.InvalidRecord,
                 $"Unable to retrieve `RECORD` of the wheel '{wheel}': {e.Message}. The wheel is damaged; rebuild or download it again.", e);
         }
 
@@ -202,11 +202,11 @@ public static class WheelArchive
         }
 
         if (record.TryGetValue(recordPath, out var self) && (self.Hash is not null || self.Size is not null))
-            throw new LlmPyException(InstallerErrorCodes.InvalidRecord,
+            throw new LlmPyException(DiagnosticCodes.Installer.InvalidRecord,
                 $"RECORD file incorrectly contains hash / size in the wheel '{wheel}'. The wheel is damaged; rebuild it.");
         foreach (var signature in SignatureFiles)
             if (record.ContainsKey($"{distInfo}/{signature}"))
-                throw new LlmPyException(InstallerErrorCodes.InvalidRecord,
+                throw new LlmPyException(DiagnosticCodes.Installer.InvalidRecord,
                     $"The digital signature file {distInfo}/{signature} is incorrectly contained in RECORD of the wheel '{wheel}'. The wheel is damaged; rebuild it.");
         return record;
     }
@@ -218,19 +218,19 @@ public static class WheelArchive
             if (path == $"{distInfo}/RECORD" || SignatureFiles.Any(s => path == $"{distInfo}/{s}"))
                 continue;
             if (!record.TryGetValue(path, out var row))
-                throw new LlmPyException(InstallerErrorCodes.InvalidRecord,
+                throw new LlmPyException(DiagnosticCodes.Installer.InvalidRecord,
                     $"The file '{path}' of the wheel '{wheel}' is not mentioned in RECORD. The wheel is damaged or tampered with; rebuild or download it again.");
             if (row.Hash is null || row.Size is null)
-                throw new LlmPyException(InstallerErrorCodes.InvalidRecord,
+                throw new LlmPyException(DiagnosticCodes.Installer.InvalidRecord,
                     $"The hash / size of '{path}' is not included in RECORD of the wheel '{wheel}'. The wheel cannot be verified; rebuild it.");
             if (!RecordHash.IsSupported(row.HashAlgorithm!))
-                throw new LlmPyException(InstallerErrorCodes.InvalidRecord,
+                throw new LlmPyException(DiagnosticCodes.Installer.InvalidRecord,
                     $"The entry in RECORD file for '{path}' of the wheel '{wheel}' is invalid: invalid hash algorithm '{row.HashAlgorithm}'. Rebuild the wheel with sha256 hashes.");
             if (path.StartsWith(dataDir + "/", StringComparison.Ordinal))
             {
                 var parts = path.Split('/');
                 if (parts.Length < 3 || !InstallScheme.Names.Contains(parts[1]))
-                    throw new LlmPyException(InstallerErrorCodes.UnknownDataScheme,
+                    throw new LlmPyException(DiagnosticCodes.Installer.UnknownDataScheme,
                         $"The wheel '{wheel}' contains '{path}', which is not under a known scheme of {dataDir}/ (purelib, platlib, headers, scripts, data). The wheel is refused.");
             }
         }
@@ -253,7 +253,7 @@ public static class WheelArchive
                 : CopyAndHashWith(expected.HashAlgorithm, bounded, output);
         }
         if (expected is not null && (expected.Size != size || expected.Hash != hash))
-            throw new LlmPyException(InstallerErrorCodes.RecordMismatch,
+            throw new LlmPyException(DiagnosticCodes.Installer.RecordMismatch,
                 $"The hash / size of '{path}' in the wheel '{wheel}' didn't match RECORD (RECORD says {expected.Hash}, {expected.Size} bytes; the file has {hash}, {size} bytes). The wheel is corrupt or tampered with; download it again.");
         if (!OperatingSystem.IsWindows())
         {

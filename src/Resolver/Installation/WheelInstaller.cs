@@ -78,7 +78,7 @@ public static class WheelInstaller
                 TryDelete(path);
             PruneEmptyFolders(written, scheme);
             if (e is IOException or UnauthorizedAccessException)
-                throw new LlmPyException(InstallerErrorCodes.WriteFailed,
+                throw new LlmPyException(DiagnosticCodes.Installer.WriteFailed,
                     $"Installing '{wheel.FileName}' into '{scheme.Root}' failed: {e.Message}. Check free space and permissions of the environment folder.", e) { PackageName = wheel.Name };
             throw;
         }
@@ -111,7 +111,7 @@ public static class WheelInstaller
             {
                 var full = Path.GetFullPath(Path.Combine(parent, row.Path));
                 if (!full.StartsWith(root, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
-                    throw new LlmPyException(InstallerErrorCodes.UnsafeUninstall,
+                    throw new LlmPyException(DiagnosticCodes.Installer.UnsafeUninstall,
                         $"Uninstalling '{Path.GetFileName(distInfoPath)}' was refused: its RECORD lists '{row.Path}', which is outside the environment '{scheme.Root}'. Delete the environment folder to rebuild it.");
                 targets.Add(full);
             }
@@ -168,7 +168,7 @@ public static class WheelInstaller
                 var parts = file.Split('/');
                 var folder = parts.Length >= 3 ? scheme.FolderOf(parts[1], wheel.Name) : null;
                 if (folder is null)
-                    throw new LlmPyException(InstallerErrorCodes.UnknownDataScheme,
+                    throw new LlmPyException(DiagnosticCodes.Installer.UnknownDataScheme,
                         $"The wheel '{wheelName}' contains '{file}', which is not under a known scheme (purelib, platlib, headers, scripts, data). The wheel is refused.") { PackageName = wheel.Name };
                 var relative = string.Join('/', parts[2..]);
                 // setuptools' own wrappers of the entry points: the launcher written above replaces them (as in pip).
@@ -198,7 +198,7 @@ public static class WheelInstaller
     /// <summary>A Wheel-Version newer than the installer's (same major version): installed, with a warning, as pip does.</summary>
     private static IReadOnlyList<InstallWarning> Warnings(UnpackedWheel wheel)
         => wheel.WheelVersion.IsNewerThanSupported
-            ? [new InstallWarning(InstallerErrorCodes.NewerWheelVersion,
+            ? [new InstallWarning(DiagnosticCodes.Installer.NewerWheelVersion,
                 $"The wheel '{wheel.FileName}' has Wheel-Version {wheel.WheelVersion}, newer than the {WheelFormatVersion.Supported} this installer implements; it was installed as a {WheelFormatVersion.Supported} wheel (as pip does), so anything the newer format adds is ignored. Use a wheel built for Wheel-Version {WheelFormatVersion.Supported}, or a newer LlmPython.Sdk.",
                 wheel.Name)]
             : [];
@@ -210,14 +210,14 @@ public static class WheelInstaller
         foreach (var item in plan)
         {
             if (!seen.Add(item.Destination))
-                throw new LlmPyException(InstallerErrorCodes.FileConflict,
+                throw new LlmPyException(DiagnosticCodes.Installer.FileConflict,
                     $"The wheel '{wheel.FileName}' installs '{item.Destination}' twice (a script, .data file or module with the same name). The wheel is refused.") { PackageName = wheel.Name };
             if (Directory.Exists(item.Destination) || (!options.OverwriteExisting && File.Exists(item.Destination)))
-                throw new LlmPyException(InstallerErrorCodes.FileConflict,
+                throw new LlmPyException(DiagnosticCodes.Installer.FileConflict,
                     $"Installing '{wheel.FileName}' would overwrite '{item.Destination}', which already exists (file exists; another package installed it, or a previous install was interrupted). Remove the conflicting package or delete the environment folder.") { PackageName = wheel.Name };
         }
         if (!options.OverwriteExisting && Directory.Exists(distInfoDir))
-            throw new LlmPyException(InstallerErrorCodes.FileConflict,
+            throw new LlmPyException(DiagnosticCodes.Installer.FileConflict,
                 $"'{wheel.DistInfo}' is already installed in '{Path.GetDirectoryName(distInfoDir)}'. Uninstall it before installing '{wheel.FileName}'.") { PackageName = wheel.Name };
     }
 

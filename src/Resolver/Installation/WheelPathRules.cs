@@ -47,7 +47,7 @@ public static class WheelPathRules
                 why = "it names no file";
         }
         if (why is not null)
-            throw new LlmPyException(InstallerErrorCodes.UnsafePath,
+            throw new LlmPyException(DiagnosticCodes.Installer.UnsafePath,
                 $"The wheel '{wheel}' contains the unsafe path '{path}': {why}. The wheel is refused; use a wheel from a trusted source or rebuild it.");
         return string.Join('/', segments);
     }
@@ -62,7 +62,7 @@ public static class WheelPathRules
         var full = Path.GetFullPath(Path.Combine(root, relative));
         var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
         if (!full.StartsWith(prefix, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
-            throw new LlmPyException(InstallerErrorCodes.UnsafePath,
+            throw new LlmPyException(DiagnosticCodes.Installer.UnsafePath,
                 $"The wheel '{wheel}' contains the path '{relative}', which resolves outside the folder it installs into. The wheel is refused.");
         return full;
     }

@@ -40,11 +40,11 @@ public sealed class InterpreterLocator
         {
             var explicitPath = Path.GetFullPath(pythonExecutable);
             if (!File.Exists(explicitPath))
-                throw new LlmPyException(InterpreterDiagnosticCodes.ExecutableNotFound,
+                throw new LlmPyException(DiagnosticCodes.Interpreters.ExecutableNotFound,
                     $"PythonExecutable '{pythonExecutable}' does not exist. Set PythonExecutable to the path of a Python interpreter, or remove it to discover one from PythonVersion.");
             var info = Probe(explicitPath, []);
             if (wanted is not null && !Matches(info, wanted))
-                throw new LlmPyException(InterpreterDiagnosticCodes.ExecutableVersionMismatch,
+                throw new LlmPyException(DiagnosticCodes.Interpreters.ExecutableVersionMismatch,
                     $"PythonExecutable '{pythonExecutable}' is Python {info.Version}, but PythonVersion asks for {pythonVersion}. Make them agree, or remove one of them.");
             return PythonInterpreter.FromInfo(explicitPath, info);
         }
@@ -76,7 +76,7 @@ public sealed class InterpreterLocator
     {
         var full = Path.GetFullPath(executablePath);
         if (!File.Exists(full))
-            throw new LlmPyException(InterpreterDiagnosticCodes.ExecutableNotFound,
+            throw new LlmPyException(DiagnosticCodes.Interpreters.ExecutableNotFound,
                 $"Python interpreter '{executablePath}' does not exist. Set PythonExecutable to the path of a Python interpreter.");
         return PythonInterpreter.FromInfo(full, Probe(full, []));
     }
@@ -159,7 +159,7 @@ public sealed class InterpreterLocator
             numbers.Add(n);
         }
         if (numbers.Count is < 2 or > 3)
-            throw new LlmPyException(InterpreterDiagnosticCodes.InvalidPythonVersion,
+            throw new LlmPyException(DiagnosticCodes.Interpreters.InvalidPythonVersion,
                 $"PythonVersion '{pythonVersion}' is not of the form 3.11 or 3.11.7. Set PythonVersion to a major.minor (or major.minor.micro) version.");
         return [.. numbers];
     }
@@ -174,7 +174,7 @@ public sealed class InterpreterLocator
         var found = seen.Count == 0 ? "none" : string.Join("; ", seen);
         var install = wanted is null ? "pyenv install 3.12" : $"pyenv install {string.Join('.', wanted)}";
         var what = pythonVersion is null ? "No Python interpreter was found" : $"No Python interpreter matches PythonVersion '{pythonVersion}'";
-        return new LlmPyException(InterpreterDiagnosticCodes.NoMatchingInterpreter,
+        return new LlmPyException(DiagnosticCodes.Interpreters.NoMatchingInterpreter,
             $"{what} on PATH{(_search.PyenvRoot is null ? "" : $", in pyenv ({_search.PyenvRoot})")}{(_search.IsWindows ? " or through the py launcher" : "")}. " +
             $"Interpreters found: {found}. Set PythonExecutable to the path of a matching interpreter, or install one (e.g. `{install}`).");
     }
@@ -238,7 +238,7 @@ public sealed class InterpreterLocator
     }
 
     private static LlmPyException ProbeFailed(string command, string why) =>
-        new(InterpreterDiagnosticCodes.ProbeFailed,
+        new(DiagnosticCodes.Interpreters.ProbeFailed,
             $"The Python interpreter '{command}' could not be inspected: {why}. Set PythonExecutable to a working Python 3.6+ interpreter.");
 
     private static string Trim(string s)

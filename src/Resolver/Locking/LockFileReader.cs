@@ -15,7 +15,7 @@ public static class LockFileReader
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new LlmPyException(LockFileDiagnostics.Unreadable,
+            throw new LlmPyException(DiagnosticCodes.Lock.Unreadable,
                 $"The lockfile '{path}' cannot be read ({e.Message}). Fix the merge conflict or delete the file and build again to re-create it.", e);
         }
     }

@@ -22,7 +22,7 @@ public static class HashPins
                 continue;
             var allowed = group.SelectMany(p => p.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (!allowed.Contains(package.Sha256))
-                throw new LlmPyException(ProjectFileDiagnostics.HashNotListed,
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.HashNotListed,
                     $"{package.Name} {package.Version}: the file {package.FileName} has sha256 {package.Sha256}, which {string.Join(" and ", group.Select(p => p.Origin))} does not list " +
                     $"(--hash allows {string.Join(", ", allowed.Order(StringComparer.Ordinal))}); it is refused. If the file is the one you trust, add --hash=sha256:{package.Sha256}; otherwise pin the version whose file is listed.")
                 { PackageName = package.Name, SourceFile = group.First().File, SourceLine = group.First().Line };

@@ -44,11 +44,11 @@ public static class ProjectFileExpansion
         foreach (var pin in request.RequiresPython)
         {
             if (!VersionSpecifierSet.TryParse(pin.Specifier, out var specifier))
-                throw new LlmPyException(ProjectFileDiagnostics.InvalidProjectTable,
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.InvalidProjectTable,
                     $"{pin.Origin}: requires-python = \"{pin.Specifier}\" is not a PEP 440 specifier set (for example \">=3.10\"). Fix the file.")
                 { SourceFile = pin.Origin };
             if (!specifier.Contains(Pep440Version.Parse(pythonVersion), allowPrereleases: true))
-                throw new LlmPyException(ProjectFileDiagnostics.RequiresPythonNotMet,
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.RequiresPythonNotMet,
                     $"{pin.Origin} requires Python {pin.Specifier}, but the interpreter is Python {pythonVersion}. Set PythonVersion (or PythonExecutable) to a Python that satisfies it.")
                 { SourceFile = pin.Origin };
         }

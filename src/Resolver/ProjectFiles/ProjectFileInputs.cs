@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.ProjectFiles;
@@ -33,7 +34,7 @@ public sealed class ProjectFileInputs
     public void SetIndexUrl(string url, string origin, string file, int line)
     {
         if (IndexUrl is not null && !string.Equals(IndexUrl.TrimEnd('/'), url.TrimEnd('/'), StringComparison.Ordinal))
-            throw new Diagnostics.LlmPyException(ProjectFileDiagnostics.ConflictingIndexUrl,
+            throw new Diagnostics.LlmPyException(DiagnosticCodes.ProjectFiles.ConflictingIndexUrl,
                 $"{origin} sets the default index to {Http.UrlRedaction.Redact(url)}, but {_indexUrlOrigin} already set it to {Http.UrlRedaction.Redact(IndexUrl)}. " +
                 "Keep one --index-url (or one default uv index); make the others --extra-index-url.")
             { SourceFile = file, SourceLine = line };

@@ -54,7 +54,7 @@ public static class PyProjectReader
                 return;
             var match = optional.Keys.FirstOrDefault(k => PackageName.Normalize(k) == wanted);
             if (match is null)
-                throw new LlmPyException(ProjectFileDiagnostics.UnknownProjectExtra,
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.UnknownProjectExtra,
                     $"{path}: {origin} asks for the extra '{extra}', but [project.optional-dependencies] defines " +
                     (optional.Count == 0 ? "none" : string.Join(", ", optional.Keys.Order(StringComparer.Ordinal))) + ". Fix the Extras metadata of the PythonProject item.")
                 { SourceFile = path };
@@ -88,7 +88,7 @@ public static class PyProjectReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LlmPyException(ProjectFileDiagnostics.FileNotFound,
+            throw new LlmPyException(DiagnosticCodes.ProjectFiles.FileNotFound,
                 $"Cannot read {path} ({e.Message}). Fix the Include of the PythonProject item (relative paths are relative to the project).", e)
             { SourceFile = path };
         }
@@ -98,7 +98,7 @@ public static class PyProjectReader
         }
         catch (TomlException e)
         {
-            throw new LlmPyException(ProjectFileDiagnostics.InvalidToml, $"{path}({e.Line ?? 0}): not valid TOML: {e.Message}. Fix the file.", e)
+            throw new LlmPyException(DiagnosticCodes.ProjectFiles.InvalidToml, $"{path}({e.Line ?? 0}): not valid TOML: {e.Message}. Fix the file.", e)
             { SourceFile = path, SourceLine = e.Line ?? 0 };
         }
     }
@@ -154,8 +154,8 @@ public static class PyProjectReader
     }
 
     private static LlmPyException Invalid(string path, string what) =>
-        new(ProjectFileDiagnostics.InvalidProjectTable, $"{path} {what}.") { SourceFile = path };
+        new(DiagnosticCodes.ProjectFiles.InvalidProjectTable, $"{path} {what}.") { SourceFile = path };
 
     private static LlmPyException UvError(string path, string what) =>
-        new(ProjectFileDiagnostics.UnsupportedUvSource, $"{path}: {what}.") { SourceFile = path };
+        new(DiagnosticCodes.ProjectFiles.UnsupportedUvSource, $"{path}: {what}.") { SourceFile = path };
 }

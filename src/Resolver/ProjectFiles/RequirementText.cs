@@ -22,7 +22,7 @@ internal static class RequirementText
         if (requirement.Url is { } url)
         {
             if (!LooksLikeWheelLocation(url))
-                throw new LlmPyException(ProjectFileDiagnostics.UnsupportedUrl,
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.UnsupportedUrl,
                     $"{where}: '{requirement.Name} @ {Http.UrlRedaction.Redact(url)}' does not point at a wheel (.whl). LlmPython.Sdk installs wheels only: " +
                     $"point at a built wheel, or require '{requirement.Name}' by version from an index.")
                 { SourceFile = file, SourceLine = line, PackageName = requirement.Name };
@@ -40,7 +40,7 @@ internal static class RequirementText
         }
         catch (FormatException e)
         {
-            throw new LlmPyException(ProjectFileDiagnostics.InvalidLine,
+            throw new LlmPyException(DiagnosticCodes.ProjectFiles.InvalidLine,
                 $"{Where(file, line)}: '{text}' is not a requirement ({e.Message}). Write 'name[extras] specifier ; marker', 'name @ https://…/file.whl' or a path to a .whl.", e)
             { SourceFile = file, SourceLine = line };
         }

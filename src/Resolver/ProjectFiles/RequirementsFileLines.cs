@@ -29,7 +29,7 @@ public static partial class RequirementsFileLines
             if (text.Length == 0)
                 continue;
             text = Variable().Replace(text, m => environment(m.Groups[1].Value) is { Length: > 0 } value ? value
-                : throw new LlmPyException(ProjectFileDiagnostics.UndefinedVariable,
+                : throw new LlmPyException(DiagnosticCodes.ProjectFiles.UndefinedVariable,
                     $"{path}({number}): ${{{m.Groups[1].Value}}} names an environment variable that is not set. Set {m.Groups[1].Value}, or write the value into the file.")
                 { SourceFile = path, SourceLine = number });
             yield return new RequirementsFileLine(path, number, text);
@@ -47,7 +47,7 @@ public static partial class RequirementsFileLines
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LlmPyException(ProjectFileDiagnostics.FileNotFound,
+            throw new LlmPyException(DiagnosticCodes.ProjectFiles.FileNotFound,
                 $"Cannot read the requirements file {path} ({e.Message}). Check the path of the PythonRequirementsFile item or of the -r/-c line that names it; relative paths are relative to the file that includes it.", e)
             { SourceFile = path };
         }

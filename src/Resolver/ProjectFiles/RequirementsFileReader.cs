@@ -34,11 +34,11 @@ public sealed partial class RequirementsFileReader
     private void ReadFile(string path, bool constraints, RequirementsFileLine? includedFrom)
     {
         if (_open.Contains(path, StringComparer.Ordinal))
-            throw new LlmPyException(ProjectFileDiagnostics.IncludeCycle,
+            throw new LlmPyException(DiagnosticCodes.ProjectFiles.IncludeCycle,
                 $"{RequirementText.Where(includedFrom!.File, includedFrom.Number)}: including {path} again makes a cycle ({string.Join(" → ", _open.Append(path))}). Remove one of the -r/-c lines.")
             { SourceFile = includedFrom.File, SourceLine = includedFrom.Number };
         if (!File.Exists(path))
-            throw new LlmPyException(ProjectFileDiagnostics.FileNotFound, includedFrom is null
+            throw new LlmPyException(DiagnosticCodes.ProjectFiles.FileNotFound, includedFrom is null
                     ? $"The requirements file {path} does not exist. Fix the Include of the PythonRequirementsFile item (relative paths are relative to the project)."
                     : $"{RequirementText.Where(includedFrom.File, includedFrom.Number)}: the included file {path} does not exist. Paths after -r/-c are relative to the file that names them.")
             { SourceFile = includedFrom?.File ?? path, SourceLine = includedFrom?.Number ?? 0 };
@@ -67,7 +67,7 @@ public sealed partial class RequirementsFileReader
             if (option != "--hash")
                 throw Unsupported(line, option, "only --hash may follow a requirement on its line");
             if (!Sha256Hash().IsMatch(value))
-                throw new LlmPyException(ProjectFileDiagnostics.InvalidHash,
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.InvalidHash,
                     $"{Where(line)}: --hash={value} is not sha256:<64 hex digits>. LlmPython.Sdk checks sha256 only: list the sha256 of each allowed file (pip hash FILE prints it).")
                 { SourceFile = line.File, SourceLine = line.Number };
             hashes.Add(value["sha256:".Length..].ToLowerInvariant());
@@ -79,7 +79,7 @@ public sealed partial class RequirementsFileReader
         {
             var parsed = RequirementText.Parse(requirement, line.File, line.Number);
             if (parsed.Url is not null || parsed.Extras.Count > 0 || parsed.Marker is not null)
-                throw new LlmPyException(ProjectFileDiagnostics.InvalidConstraintLine,
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.InvalidConstraintLine,
                     $"{Where(line)}: the constraint '{requirement}' has {(parsed.Url is not null ? "a URL" : parsed.Extras.Count > 0 ? "extras" : "a marker")}, which a constraint cannot carry here. Write 'name specifier' only (one constraint per line).")
                 { SourceFile = line.File, SourceLine = line.Number, PackageName = parsed.Name };
             name = parsed.NormalizedName.Value;
@@ -146,7 +146,7 @@ public sealed partial class RequirementsFileReader
     };
 
     private static LlmPyException Unsupported(RequirementsFileLine line, string option, string advice) =>
-        new(ProjectFileDiagnostics.UnsupportedOption, $"{Where(line)}: the pip option {option} is not supported by LlmPython.Sdk: {advice}.")
+        new(DiagnosticCodes.ProjectFiles.UnsupportedOption, $"{Where(line)}: the pip option {option} is not supported by LlmPython.Sdk: {advice}.")
         { SourceFile = line.File, SourceLine = line.Number };
 
     // Options that take a value; '--name=value', '--name value' and '-xvalue' are all accepted, like pip's optparse.
@@ -167,7 +167,7 @@ public sealed partial class RequirementsFileReader
         else if (ValueOptions.Contains(word))
         {
             if (i + 1 >= words.Length)
-                throw new LlmPyException(ProjectFileDiagnostics.InvalidLine, $"{Where(line)}: {word} needs a value.")
+                throw new LlmPyException(DiagnosticCodes.ProjectFiles.InvalidLine, $"{Where(line)}: {word} needs a value.")
                 { SourceFile = line.File, SourceLine = line.Number };
             value = words[++i];
         }

@@ -34,7 +34,7 @@ public static class ElfRunPath
             var encoded = Encoding.UTF8.GetBytes(relocated);
             var oldLength = Encoding.UTF8.GetByteCount(value);
             if (encoded.Length > oldLength)
-                throw new LlmPyException(PublishDiagnostics.RuntimeNotRelocatable,
+                throw new LlmPyException(DiagnosticCodes.Publish.RuntimeNotRelocatable,
                     $"The interpreter file '{stagedRelativePath}' finds its libraries through '{value}', which cannot be rewritten to '{relocated}' in place. " +
                     "Publish with PythonSelfContained=false, or use an interpreter built for relocation (PythonRuntimeArchive with a python-build-standalone archive).");
             Array.Clear(bytes, offset, oldLength);

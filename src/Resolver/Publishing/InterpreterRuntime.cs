@@ -36,7 +36,7 @@ print(json.dumps({"executable": os.path.realpath(sys.executable), "version": "%d
     {
         var result = (runner ?? new SystemProcessRunner()).Run(executable, ["-I", "-S", "-c", ProbeScript], TimeSpan.FromSeconds(60));
         if (result is null || result.ExitCode != 0)
-            throw new LlmPyException(PublishDiagnostics.RuntimeProbeFailed,
+            throw new LlmPyException(DiagnosticCodes.Publish.RuntimeProbeFailed,
                 $"The interpreter '{executable}' could not be started to copy it into the publish folder{(result is null ? "" : ": " + result.StandardError.Trim())}. " +
                 "Build the project again so its environment names an existing interpreter, or publish with PythonSelfContained=false.");
         try
@@ -49,7 +49,7 @@ print(json.dumps({"executable": os.path.realpath(sys.executable), "version": "%d
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new LlmPyException(PublishDiagnostics.RuntimeProbeFailed,
+            throw new LlmPyException(DiagnosticCodes.Publish.RuntimeProbeFailed,
                 $"The interpreter '{executable}' answered the layout question with '{result.StandardOutput.Trim()}', which is not what Python prints. Publish with PythonSelfContained=false.", e);
         }
     }

@@ -19,7 +19,7 @@ public static class RelocatableEnvironmentWriter
     public static PublishedEnvironmentManifest Write(string environmentDirectory, string destination, IPublishedRuntime? runtime = null, bool includeBytecode = false)
     {
         var config = VirtualEnvironmentWriter.ReadConfig(environmentDirectory)
-            ?? throw new LlmPyException(PublishDiagnostics.EnvironmentMissing,
+            ?? throw new LlmPyException(DiagnosticCodes.Publish.EnvironmentMissing,
                 $"There is no Python environment at '{environmentDirectory}' (no pyvenv.cfg) to publish. Build the project first, or set PythonPublish=false.");
         var version = config.TryGetValue("version_info", out var v) ? v : config.GetValueOrDefault("version", "");
         var majorMinor = string.Join('.', version.Split('.').Take(2));
@@ -143,7 +143,7 @@ public static class RelocatableEnvironmentWriter
         var text = Encoding.UTF8.GetString(bytes);
         foreach (var root in roots)
             if (root.Length > 1 && text.Contains(root, StringComparison.Ordinal))
-                throw new LlmPyException(PublishDiagnostics.AbsolutePathLeak,
+                throw new LlmPyException(DiagnosticCodes.Publish.AbsolutePathLeak,
                     $"'{file}' in the Python environment contains the build-machine path '{root}', so the published environment would not work elsewhere. Report this package to LlmPython.Sdk, or set PythonPublish=false and ship the environment yourself.");
     }
 

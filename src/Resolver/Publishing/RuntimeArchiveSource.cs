@@ -42,7 +42,7 @@ public sealed class RuntimeArchiveSource : IPublishedRuntime
             archive = new WheelDownloader(http, cache).DownloadAsync(uri, expected, null, cancellationToken, Path.GetFileName(uri.LocalPath))
                 .GetAwaiter().GetResult();
         }
-        catch (LlmPyException e) when (e.Code != PublishDiagnostics.RuntimeArchiveUnusable)
+        catch (LlmPyException e) when (e.Code != DiagnosticCodes.Publish.RuntimeArchiveUnusable)
         {
             throw Unusable(location, e.Message);
         }
@@ -61,7 +61,7 @@ public sealed class RuntimeArchiveSource : IPublishedRuntime
         var interpreter = windows ? "python.exe" : $"bin/python{majorMinor}";
         var stdlib = windows ? "Lib" : $"lib/python{majorMinor}";
         if (!File.Exists(Path.Combine(_root, interpreter)) || !Directory.Exists(Path.Combine(_root, stdlib)))
-            throw new LlmPyException(PublishDiagnostics.RuntimeArchiveLayout,
+            throw new LlmPyException(DiagnosticCodes.Publish.RuntimeArchiveLayout,
                 $"The PythonRuntimeArchive '{_location}' has no Python {majorMinor} in the install_only layout (looked for python/{interpreter} and python/{stdlib}/). " +
                 $"Use an archive of Python {majorMinor} for the publish target, such as python-build-standalone's cpython-{majorMinor}.*-install_only.tar.gz.");
         string? libPython = null;
@@ -123,6 +123,6 @@ public sealed class RuntimeArchiveSource : IPublishedRuntime
         }
     }
 
-    private static LlmPyException Unusable(string location, string why) => new(PublishDiagnostics.RuntimeArchiveUnusable,
+    private static LlmPyException Unusable(string location, string why) => new(DiagnosticCodes.Publish.RuntimeArchiveUnusable,
         $"The PythonRuntimeArchive '{location}' cannot be used: {why}. Fix PythonRuntimeArchive (and PythonRuntimeArchiveSha256), or publish with PythonSelfContained=false.");
 }

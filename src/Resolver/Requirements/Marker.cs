@@ -252,13 +252,13 @@ public sealed partial class Marker : IEquatable<Marker>
             if (context == MarkerEvaluationContext.LockFile && SetVariables.Contains(key))
                 return new HashSet<string>(StringComparer.Ordinal);
             throw new LlmPyException(
-                RequirementsDiagnostics.UndefinedMarkerVariable,
+                DiagnosticCodes.Standards.UndefinedMarkerVariable,
                 $"The marker '{marker.SafeText()}' uses '{key}', which the target environment does not define. " +
                 "Check the marker's variable names, or give the environment a value for it.");
         }
 
         public LlmPyException Undefined(string cause) => new(
-            RequirementsDiagnostics.UndefinedMarkerComparison,
+            DiagnosticCodes.Standards.UndefinedMarkerComparison,
             $"The marker '{marker.SafeText()}' cannot be evaluated: {cause}. Fix or remove the marker.");
     }
 }

@@ -66,7 +66,7 @@ internal sealed class CandidateCatalog
         }
         catch (Exception e) when (e is not LlmPyException and not OperationCanceledException)
         {
-            throw new LlmPyException(ResolutionDiagnostics.SourceFailure,
+            throw new LlmPyException(DiagnosticCodes.Resolution.SourceFailure,
                 $"Listing the versions of '{name}' failed: {e.Message}. Check the index URL and your network, then build again.", e)
             { PackageName = name.Value };
         }
@@ -80,7 +80,7 @@ internal sealed class CandidateCatalog
         }
         catch (Exception e) when (e is not LlmPyException and not OperationCanceledException)
         {
-            throw new LlmPyException(ResolutionDiagnostics.SourceFailure,
+            throw new LlmPyException(DiagnosticCodes.Resolution.SourceFailure,
                 $"Reading the metadata of '{name}' {candidate.Version} failed: {e.Message}. Check the index and build again.", e)
             { PackageName = name.Value };
         }

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Requirements;
 
 namespace LlmPython.Resolver.Resolution;
@@ -48,17 +49,17 @@ internal sealed class FailureReport
         string code, headline;
         if (unknown.Count > 0)
         {
-            code = ResolutionDiagnostics.UnknownPackage;
+            code = DiagnosticCodes.Resolution.UnknownPackage;
             headline = $"Package {Quote(unknown)} was not found on the package index. Check the name (and the PythonIndex/Index routing) and build again.";
         }
         else if (noMatch.Count > 0)
         {
-            code = ResolutionDiagnostics.NoMatchingVersion;
+            code = DiagnosticCodes.Resolution.NoMatchingVersion;
             headline = $"No usable version of {Quote(noMatch)} satisfies the requirements. Relax the version range, change PythonVersion, or allow what was rejected (see below).";
         }
         else
         {
-            code = ResolutionDiagnostics.Conflict;
+            code = DiagnosticCodes.Resolution.Conflict;
             headline = $"The Python requirements conflict on {Quote(conflicting)}. Change the versions of the packages named below so that they agree.";
         }
         var message = headline + Environment.NewLine + string.Join(Environment.NewLine, lines.Select(l => "  " + l));

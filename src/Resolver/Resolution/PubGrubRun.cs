@@ -50,7 +50,7 @@ internal sealed class PubGrubRun
             if (pick is null) return BuildResult();
             var (package, allowed) = pick.Value;
             if (++_steps > _request.MaxSteps)
-                throw new LlmPyException(ResolutionDiagnostics.TooComplex,
+                throw new LlmPyException(DiagnosticCodes.Resolution.TooComplex,
                     $"Resolution gave up after {_request.MaxSteps} steps while choosing a version of '{package}'. Narrow the version ranges of the top-level packages (for example pin '{package}') and build again.")
                 { PackageName = package.Name.Value };
             var index = ChooseVersion(package, allowed);

@@ -39,7 +39,7 @@ internal sealed class BuildEnvironmentInstaller : IBuildEnvironmentInstaller
         }
         catch (ResolutionException e)
         {
-            throw new LlmPyException(SourceBuildDiagnostics.BuildRequirementsUnresolvable,
+            throw new LlmPyException(DiagnosticCodes.SourceBuild.BuildRequirementsUnresolvable,
                 $"The build requirements of {forPackage} ({string.Join(", ", requirements)}) cannot be resolved to wheels: {e.Message}", e)
             { PackageName = forPackage };
         }

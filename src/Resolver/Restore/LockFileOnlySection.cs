@@ -11,9 +11,6 @@ namespace LlmPython.Resolver.Restore;
 /// </summary>
 internal static class LockFileOnlySection
 {
-    /// <summary>The build found no lock, a stale lock, or no section for this machine (run <c>dotnet restore</c>).</summary>
-    public const string NotRestored = "LLMPY0640";
-
     public static async Task<LockedEnvironment> FindAsync(RestoreSession session, GpuInfo gpu, LockFile? existing, bool current,
         IRestoreLog log, CancellationToken cancellationToken)
     {
@@ -40,7 +37,7 @@ internal static class LockFileOnlySection
         return section;
     }
 
-    private static LlmPyException Error(RestoreRequest request, string why) => new(NotRestored,
+    private static LlmPyException Error(RestoreRequest request, string why) => new(DiagnosticCodes.Lock.NotRestored,
         $"The build materializes the Python environment from {request.LockFilePath} only (it never resolves, like NuGet's build with project.assets.json), " +
         $"but {why}. Run `dotnet restore` (or build without --no-restore), then build again. " +
         "To resolve during the build instead (for builds that skip restore), set PythonResolveOnBuild=true.");

@@ -125,7 +125,7 @@ internal sealed class LockResolver
         async (file, ct) =>
         {
             if (!_session.Target.IsHost)
-                throw new LlmPyException(Building.SourceBuildDiagnostics.CannotBuildForTarget,
+                throw new LlmPyException(DiagnosticCodes.SourceBuild.CannotBuildForTarget,
                     $"{file.FileName} is a source distribution, and wheels for {_session.Target.PlatformTag} cannot be built on this machine. Pin a version that has a wheel for that platform, or add one with <PythonPackage Include=\"…whl\" />.")
                 { PackageName = file.Project };
             var downloaded = await new WheelDownloader(_session.Http, _session.Cache).DownloadAsync(file, null, ct).ConfigureAwait(false);
@@ -157,7 +157,7 @@ internal sealed class LockResolver
         if (sdists.Count == 0) return;
         var listed = sdists.Select(n => $"{n.Name} {n.Version} ({((IndexDistribution)n.Candidate.Distribution!).File.FileName})");
         var names = string.Join(";", sdists.Select(n => n.Name.Value));
-        throw new LlmPyException(RestoreDiagnostics.SourceBuildUnsupported,
+        throw new LlmPyException(DiagnosticCodes.Inputs.SourceBuildUnsupported,
             $"These packages have no wheel for {_session.Target.PlatformTag} (Python {_session.Target.PythonVersion}), only a source distribution, and building from source is not allowed: {string.Join(", ", listed)}. " +
             $"Building runs the package's own code. To allow it, set <PythonSourceBuildPackages>{names}</PythonSourceBuildPackages> (or AllowSourceBuild=\"true\" on the item, or PythonAllowSourceBuilds=true for all); or pin versions that have wheels.")
         { PackageName = sdists[0].Name.Value };
@@ -174,7 +174,7 @@ internal sealed class LockResolver
         foreach (var c in request.Constraints)
         {
             if (!PackageName.IsValid(c.Name))
-                throw new LlmPyException(RestoreDiagnostics.InvalidConstraint,
+                throw new LlmPyException(DiagnosticCodes.Inputs.InvalidConstraint,
                     $"PythonConstraint '{c.Name}' is not a valid package name. Fix it in {request.ProjectPath}.") { PackageName = c.Name };
             constraints.Add(Requirement.Parse(PackageName.Normalize(c.Name) + RequestValidator.NormalizeVersion(c.Version, c.Name)));
         }

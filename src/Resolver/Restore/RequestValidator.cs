@@ -52,28 +52,28 @@ public static class RequestValidator
             var isUrl = include.Contains("://", StringComparison.Ordinal);
             localWheel = isUrl ? include : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project) ?? projectDir, include));
             if (!isUrl && !File.Exists(localWheel))
-                throw new LlmPyException(RestoreDiagnostics.LocalWheelNotFound,
+                throw new LlmPyException(DiagnosticCodes.Inputs.LocalWheelNotFound,
                     $"PythonPackage '{include}' points to a wheel that does not exist ({localWheel}). Check the path in {project}; relative paths are relative to the project folder.")
                 { PackageName = include };
             var fileName = Uri.UnescapeDataString(isUrl ? new Uri(include).Segments[^1] : Path.GetFileName(localWheel));
             if (!WheelFileName.TryParse(fileName, out var wheel))
-                throw new LlmPyException(RestoreDiagnostics.InvalidPackageName,
+                throw new LlmPyException(DiagnosticCodes.Inputs.InvalidPackageName,
                     $"PythonPackage '{include}' is not a valid wheel file name (name-version[-build]-python-abi-platform.whl). Rename the file or fix the path in {project}.")
                 { PackageName = include };
             name = wheel.Name.Value;
             if (referencedName is not null && referencedName != name)
-                throw new LlmPyException(RestoreDiagnostics.InvalidDirectReference,
+                throw new LlmPyException(DiagnosticCodes.Inputs.InvalidDirectReference,
                     $"PythonPackage '{item.Include}' names '{referencedName}', but the wheel {fileName} is a file of '{name}'. Fix the name before '@' or the URL in {project}.")
                 { PackageName = referencedName };
         }
         else if (referencedName is not null)
-            throw new LlmPyException(RestoreDiagnostics.InvalidDirectReference,
+            throw new LlmPyException(DiagnosticCodes.Inputs.InvalidDirectReference,
                 $"PythonPackage '{item.Include}' is a direct reference to '{include}', which is not a wheel (.whl). Point it at a wheel file, or name the package and let the indexes serve it, in {project}.")
             { PackageName = referencedName };
         else
         {
             if (!PackageName.IsValid(include))
-                throw new LlmPyException(RestoreDiagnostics.InvalidPackageName,
+                throw new LlmPyException(DiagnosticCodes.Inputs.InvalidPackageName,
                     $"PythonPackage '{include}' is not a valid Python package name (letters, digits, '-', '_' and '.', starting and ending with a letter or digit). Fix the Include in {project}; a wheel file must end in .whl.")
                 { PackageName = include };
             name = PackageName.Normalize(include);
@@ -82,7 +82,7 @@ public static class RequestValidator
         var extras = (item.Extras ?? "").Split(ExtraSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var extra in extras)
             if (!PackageName.IsValid(extra))
-                throw new LlmPyException(RestoreDiagnostics.InvalidExtras,
+                throw new LlmPyException(DiagnosticCodes.Inputs.InvalidExtras,
                     $"PythonPackage '{include}' asks for extra '{extra}', which is not a valid extra name. Separate extras with ';' or ',' in {project}.")
                 { PackageName = name };
 
@@ -93,7 +93,7 @@ public static class RequestValidator
             try { Marker.Parse(item.Markers); }
             catch (FormatException e)
             {
-                throw new LlmPyException(RestoreDiagnostics.InvalidMarkers,
+                throw new LlmPyException(DiagnosticCodes.Inputs.InvalidMarkers,
                     $"PythonPackage '{include}' has Markers=\"{item.Markers}\", which is not a PEP 508 marker ({e.Message}). Example: sys_platform == 'linux' and python_version >= '3.10'. Fix it in {project}.", e)
                 { PackageName = name };
             }
@@ -102,13 +102,13 @@ public static class RequestValidator
 
         string? cuda = string.IsNullOrWhiteSpace(item.Cuda) ? null : item.Cuda.Trim().ToLowerInvariant();
         if (cuda is not null && cuda != "auto" && !isKnownBackend(cuda))
-            throw new LlmPyException(RestoreDiagnostics.UnknownBackend,
+            throw new LlmPyException(DiagnosticCodes.Inputs.UnknownBackend,
                 $"PythonPackage '{include}' has Cuda=\"{item.Cuda}\", which is not a known backend. Use auto, cpu, a CUDA backend such as cu118, cu121, cu124, cu126, cu128, a ROCm backend such as rocm6.2, or xpu, in {project}.")
             { PackageName = name };
 
         string? index = string.IsNullOrWhiteSpace(item.Index) ? null : item.Index.Trim();
         if (index is not null && !indexNames.Contains(index))
-            throw new LlmPyException(RestoreDiagnostics.UnknownIndexName,
+            throw new LlmPyException(DiagnosticCodes.Inputs.UnknownIndexName,
                 $"PythonPackage '{include}' names Index=\"{index}\", but no PythonIndex item has Name=\"{index}\". Add <PythonIndex Include=\"https://…/simple\" Name=\"{index}\" /> or fix the name in {project}."
                 + (indexNames.Count > 0 ? " Known indexes: " + string.Join(", ", indexNames.Order(StringComparer.Ordinal)) + "." : ""))
             { PackageName = name };
@@ -119,7 +119,7 @@ public static class RequestValidator
     private static RootRequirement Merge(RootRequirement a, RootRequirement b)
     {
         if (a.Cuda is not null && b.Cuda is not null && a.Cuda != b.Cuda || !string.Equals(a.IndexName, b.IndexName, StringComparison.OrdinalIgnoreCase) && a.IndexName is not null && b.IndexName is not null)
-            throw new LlmPyException(RestoreDiagnostics.ConflictingDeclarations,
+            throw new LlmPyException(DiagnosticCodes.Inputs.ConflictingDeclarations,
                 $"PythonPackage '{a.Name}' is declared in {a.DefiningProject} and in {b.DefiningProject} with different Cuda or Index metadata ({a.Cuda ?? "default"}/{a.IndexName ?? "default"} vs {b.Cuda ?? "default"}/{b.IndexName ?? "default"}). Make them agree, or set it only in the app project.")
             { PackageName = a.Name.Value };
         var spec = string.Join(",", new[] { a.Requirement.Specifier.ToString(), b.Requirement.Specifier.ToString() }.Where(s => s.Length > 0).Distinct());

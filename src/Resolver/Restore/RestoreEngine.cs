@@ -220,7 +220,7 @@ public sealed class RestoreEngine
                 : !current ? "the PythonPackage items or Python properties changed since it was written"
                 : request.UpdatePackages.Count > 0 ? "PythonUpdatePackages asks to re-resolve"
                 : $"it has no section for this machine ({sectionName})";
-            throw new LlmPyException(existing is null || current ? LockFileDiagnostics.MissingInLockedMode : LockFileDiagnostics.OutOfDateInLockedMode,
+            throw new LlmPyException(existing is null || current ? DiagnosticCodes.Lock.MissingInLockedMode : DiagnosticCodes.Lock.OutOfDateInLockedMode,
                 $"Python restore is in locked mode (PythonRestoreLockedMode=true), and {request.LockFilePath} cannot be used as is: {why}. Run a build without locked mode (or `dotnet build -t:PythonLock`) and commit the updated lockfile.");
         }
 

@@ -1,5 +1,6 @@
 using LlmPython.Resolver.Accelerators;
 using LlmPython.Resolver.Caching;
+using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Distributions;
 using LlmPython.Resolver.Environments;
 using LlmPython.Resolver.Http;
@@ -61,7 +62,7 @@ internal sealed class RestoreSession
         var roots = RequestValidator.Validate(request, BackendSelector.IsBackendName);
         var family = new PyTorchFamily();
         foreach (var root in roots.Where(r => r.Cuda is not null && !family.IsRoutedToBackendIndex(r.Name.Value)))
-            log.Warning(RestoreDiagnostics.CudaOnNonPyTorchPackage,
+            log.Warning(DiagnosticCodes.Inputs.CudaOnNonPyTorchPackage,
                 $"PythonPackage '{root.Name}' has Cuda=\"{root.Cuda}\", but {root.Name} is not served by the PyTorch index, so Cuda is ignored for it. Remove the Cuda metadata.",
                 root.DefiningProject);
         var cache = new CacheStore(string.IsNullOrWhiteSpace(request.CacheDirectory) ? CacheStore.DefaultRoot() : request.CacheDirectory!);

@@ -52,7 +52,7 @@ public sealed record TargetDescription
             _ => null,
         };
         if (d is null || !IsKnownArch(d.Os, parts[^1]))
-            throw new LlmPyException(TagDiagnosticCodes.UnknownRuntimeIdentifier,
+            throw new LlmPyException(DiagnosticCodes.Standards.UnknownRuntimeIdentifier,
                 $"No Python platform is known for the runtime identifier '{rid}'. Use one of linux-x64, linux-arm64, " +
                 "linux-musl-x64, linux-musl-arm64, win-x64, win-x86, win-arm64, osx-x64, osx-arm64.");
         return d;
@@ -70,7 +70,7 @@ public sealed record TargetDescription
     {
         var m = System.Text.RegularExpressions.Regex.Match(PythonVersion.Trim(), @"^([0-9]+)\.([0-9]+)(?:\.([0-9]+)[0-9a-z]*)?$");
         if (!m.Success)
-            throw new LlmPyException(TagDiagnosticCodes.InvalidTargetDescription,
+            throw new LlmPyException(DiagnosticCodes.Standards.InvalidTargetDescription,
                 $"PythonVersion '{PythonVersion}' is not of the form 3.11 or 3.11.7. Set PythonVersion to a major.minor version.");
         var numbers = new List<int> { int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) };
         if (m.Groups[3].Success) numbers.Add(int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
@@ -119,7 +119,7 @@ public sealed record TargetDescription
             case TargetOs.Android:
                 return PlatformTags.Android(AndroidApiLevel ?? 24, arch switch { "aarch64" => "arm64_v8a", "armv7l" => "armeabi_v7a", "i686" => "x86", _ => arch });
             default:
-                throw new LlmPyException(TagDiagnosticCodes.InvalidTargetDescription, $"Unknown target OS '{Os}'.");
+                throw new LlmPyException(DiagnosticCodes.Standards.InvalidTargetDescription, $"Unknown target OS '{Os}'.");
         }
     }
 

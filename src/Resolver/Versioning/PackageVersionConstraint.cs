@@ -19,13 +19,13 @@ public static class PackageVersionConstraint
         if (Pep440Version.TryParse(trimmed, out _) && !trimmed.Contains(','))
             set = VersionSpecifierSet.Parse("==" + trimmed);
         else if (!VersionSpecifierSet.TryParse(trimmed, out set))
-            throw new LlmPyException(VersioningErrors.InvalidSpecifier,
+            throw new LlmPyException(DiagnosticCodes.Standards.InvalidSpecifier,
                 $"Package '{packageName}': Version=\"{text}\" is not a PEP 440 version or specifier set. " +
                 "Use a version such as 2.4.0 or a set such as >=4.37,<5, ~=2.4 or ==2.*.")
             { PackageName = packageName };
 
         if (set.IsUnsatisfiable())
-            throw new LlmPyException(VersioningErrors.UnsatisfiableSpecifier,
+            throw new LlmPyException(DiagnosticCodes.Standards.UnsatisfiableSpecifier,
                 $"Package '{packageName}': Version=\"{text}\" can never be satisfied (its clauses exclude each other). " +
                 "Loosen or remove one of the bounds.")
             { PackageName = packageName };
@@ -36,7 +36,7 @@ public static class PackageVersionConstraint
     public static Pep440Version ParseVersion(string packageName, string text) =>
         Pep440Version.TryParse(text, out var v)
             ? v
-            : throw new LlmPyException(VersioningErrors.InvalidVersion,
+            : throw new LlmPyException(DiagnosticCodes.Standards.InvalidVersion,
                 $"Package '{packageName}': '{text}' is not a PEP 440 version (expected e.g. 2.4.0, 1.0rc1, 2.4.0+cu118).")
             { PackageName = packageName };
 }
