@@ -78,7 +78,7 @@ public sealed class IndexRouterTests
     }
 
     [Fact]
-    public void Pinning_to_an_unknown_index_is_LLMPY0304()
+    public void Pinning_to_an_unknown_index_is_LLMPY0004()
     {
         var e = Assert.Throws<LlmPyException>(() => new IndexRouter(IndexTestKit.Http(), new IndexRoutingOptions
         {

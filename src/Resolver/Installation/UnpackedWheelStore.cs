@@ -16,7 +16,7 @@ public sealed class UnpackedWheelStore(CacheStore cache)
 
     /// <summary>
     /// Returns the unpacked form of the wheel at <paramref name="wheelPath"/>, whose sha256 must be
-    /// <paramref name="sha256"/> (LLMPY0702 otherwise). <paramref name="fileName"/> is the wheel's real
+    /// <paramref name="sha256"/> (LLMPY0710 otherwise). <paramref name="fileName"/> is the wheel's real
     /// name when the file on disk is named by hash.
     /// </summary>
     public async Task<UnpackedWheel> GetAsync(string wheelPath, string sha256, string? fileName = null, CancellationToken cancellationToken = default)
