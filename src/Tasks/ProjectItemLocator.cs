@@ -26,7 +26,7 @@ internal static class ProjectItemLocator
         {
             foreach (Match m in ItemElement.Matches(lines[i]))
             {
-                if (Normalize(m.Groups[1].Value) == wanted)
+                if (ProjectOf(m.Groups[1].Value) == wanted)
                     return i + 1;
             }
         }
@@ -36,4 +36,20 @@ internal static class ProjectItemLocator
     // PEP 503 normalization, so "Tiny_Tokenizer" finds Include="tiny-tokenizer".
     internal static string Normalize(string name)
         => Regex.Replace(name.Trim(), "[-_.]+", "-").ToLowerInvariant();
+
+    /// <summary>
+    /// The normalized project an Include declares: the name itself, or for a wheel path/URL the name its file
+    /// starts with (<c>wheels/Tiny_Dep-1.0-py3-none-any.whl#sha256=…</c> declares tiny-dep).
+    /// </summary>
+    internal static string ProjectOf(string include)
+    {
+        var path = include.Trim();
+        var fragment = path.IndexOf('#');
+        if (fragment >= 0) path = path[..fragment];
+        if (!path.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
+            return Normalize(include);
+        var fileName = path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+        var dash = fileName.IndexOf('-');
+        return Normalize(dash > 0 ? fileName[..dash] : fileName);
+    }
 }

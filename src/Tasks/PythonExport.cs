@@ -21,7 +21,7 @@ public sealed class PythonExport : RestoreTaskBase
     protected override bool ExecuteCore()
     {
         var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
-        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
+        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile, Locate));
         var written = engine.Export(BuildRequest(lockOnly: true), Path.GetFullPath(OutputDirectory, projectDirectory), Formats, CancellationToken);
         if (written is null)
             return false;

@@ -8,7 +8,7 @@ public sealed class PythonGpuInfo : RestoreTaskBase
 {
     protected override bool ExecuteCore()
     {
-        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
+        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile, Locate));
         Log.LogMessage(MessageImportance.High, "{0}", engine.DescribeGpu(BuildRequest(lockOnly: true), CancellationToken));
         return true;
     }

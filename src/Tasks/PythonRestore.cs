@@ -53,7 +53,7 @@ public sealed class PythonRestore : RestoreTaskBase
     private bool RunEngine(string? noOpKey)
     {
         var request = BuildRequest(LockOnly) with { NoOpKey = noOpKey, FromLockFileOnly = FromLockFileOnly };
-        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
+        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile, Locate));
         var result = engine.Run(request, CancellationToken);
         SetOutputs(result.Packages, result.EnvironmentPython, result.SitePackages, result.EnvironmentDirectory);
         if (result.NoOp)

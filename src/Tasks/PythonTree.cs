@@ -8,7 +8,7 @@ public sealed class PythonTree : RestoreTaskBase
 {
     protected override bool ExecuteCore()
     {
-        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
+        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile, Locate));
         Log.LogMessage(MessageImportance.High, "{0}", engine.DescribeTree(BuildRequest(lockOnly: true), CancellationToken));
         return true;
     }

@@ -14,7 +14,7 @@ public sealed class PythonWhy : RestoreTaskBase
         if (string.IsNullOrWhiteSpace(Package))
             throw new LlmPyException(DiagnosticCodes.Inputs.WhyWithoutPackage,
                 "PythonWhy needs the package to explain: run 'dotnet build -t:PythonWhy -p:Package=<name>'.");
-        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile));
+        var engine = new RestoreEngine(new MSBuildRestoreLog(Log, ProjectFile, Locate));
         Log.LogMessage(MessageImportance.High, "{0}", engine.ExplainWhy(BuildRequest(lockOnly: true), Package!.Trim(), CancellationToken));
         return true;
     }

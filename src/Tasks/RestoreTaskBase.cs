@@ -127,7 +127,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
         if (string.IsNullOrEmpty(packageName))
             return (ProjectFile, 0);
         string wanted = ProjectItemLocator.Normalize(packageName!);
-        var item = PythonPackages.FirstOrDefault(i => ProjectItemLocator.Normalize(i.ItemSpec) == wanted);
+        var item = PythonPackages.FirstOrDefault(i => ProjectItemLocator.ProjectOf(i.ItemSpec) == wanted);
         string file = item is null ? ProjectFile : DefiningProject(item) ?? ProjectFile;
         return (file, ProjectItemLocator.FindLine(file, packageName!));
     }

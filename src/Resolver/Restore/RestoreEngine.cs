@@ -20,6 +20,10 @@ public interface IRestoreLog
     void Error(string code, string message, string? file = null);
     /// <summary>An error at a line of a file (a requirements file); loggers without lines drop it.</summary>
     void Error(string code, string message, string? file, int line) => Error(code, message, file);
+    /// <summary>A warning about a declared package: a logger that knows the project's items points at that item's line.</summary>
+    void Warning(string code, string message, string? file, string? packageName) => Warning(code, message, file);
+    /// <summary>An error about a declared package (<see cref="LlmPyException.PackageName"/>): a logger that knows the items points at its line.</summary>
+    void Error(string code, string message, string? file, int line, string? packageName) => Error(code, message, file, line);
 }
 
 /// <summary>One locked package as the build sees it (becomes a PythonResolvedPackage item).</summary>
@@ -111,7 +115,8 @@ public sealed class RestoreEngine
         }
         catch (LlmPyException e)
         {
-            _log.Error(e.Code, e.Message, e.SourceFile ?? request.ProjectPath, e.SourceLine);
+            // The package lets the task point at the item's line; a file of its own (a requirements file) wins.
+            _log.Error(e.Code, e.Message, e.SourceFile ?? request.ProjectPath, e.SourceLine, e.SourceFile is null ? e.PackageName : null);
             return null;
         }
     }

@@ -64,7 +64,7 @@ internal sealed class RestoreSession
         foreach (var root in roots.Where(r => r.Cuda is not null && !family.IsRoutedToBackendIndex(r.Name.Value)))
             log.Warning(DiagnosticCodes.Inputs.CudaOnNonPyTorchPackage,
                 $"PythonPackage '{root.Name}' has Cuda=\"{root.Cuda}\", but {root.Name} is not served by the PyTorch index, so Cuda is ignored for it. Remove the Cuda metadata.",
-                root.DefiningProject);
+                root.DefiningProject, root.Name.Value);
         var cache = new CacheStore(string.IsNullOrWhiteSpace(request.CacheDirectory) ? CacheStore.DefaultRoot() : request.CacheDirectory!);
         var locator = new InterpreterLocator(Path.Combine(cache.Root, "interpreters"));
         var target = TargetEnvironment.Create(request, locator);

@@ -20,7 +20,15 @@ internal sealed class WarningCountingLog(IRestoreLog inner) : IRestoreLog
         inner.Warning(code, message, file);
     }
 
+    public void Warning(string code, string message, string? file, string? packageName)
+    {
+        Interlocked.Increment(ref _warnings);
+        inner.Warning(code, message, file, packageName);
+    }
+
     public void Error(string code, string message, string? file = null) => inner.Error(code, message, file);
 
     public void Error(string code, string message, string? file, int line) => inner.Error(code, message, file, line);
+
+    public void Error(string code, string message, string? file, int line, string? packageName) => inner.Error(code, message, file, line, packageName);
 }
