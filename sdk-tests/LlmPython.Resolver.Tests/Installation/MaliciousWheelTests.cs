@@ -42,6 +42,7 @@ public class MaliciousWheelTests
         using var dir = new ScratchFolder();
         var e = await RefusedAsync(dir, Fancy.Builder().AddSymlink("fancy/passwd", "/etc/passwd"));
         Assert.Equal(DiagnosticCodes.Installer.SpecialMember, e.Code);
+        Assert.Equal("fancy", e.PackageName); // so the build points at the item that asked for the wheel
         Assert.Contains("fancy/passwd", e.Message);
         Assert.Contains("symbolic link", e.Message);
         Assert.False(File.Exists(Path.Combine(dir.Path, "cache", "fancy", "passwd")));

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Indexes;
 
 namespace LlmPython.Resolver.Building;
 
@@ -31,7 +32,8 @@ public static class SdistArchive
             var target = Path.GetFullPath(Path.Combine(destination, relative));
             if (!target.StartsWith(root, StringComparison.Ordinal) || relative.Split('/').Contains(".."))
                 throw new LlmPyException(DiagnosticCodes.SourceBuild.InvalidSdist,
-                    $"The source distribution {fileName} has an entry '{name}' outside its folder; it is not unpacked. Use a wheel of this package instead.");
+                    $"The source distribution {fileName} has an entry '{name}' outside its folder; it is not unpacked. Use a wheel of this package instead.")
+                { PackageName = ProjectNames.ProjectOf(fileName) };
             if (relative.EndsWith('/')) { Directory.CreateDirectory(target); continue; }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllBytes(target, read());

@@ -24,5 +24,14 @@ public class LlmPyException : Exception
     /// <summary>1-based line in <see cref="SourceFile"/>, or 0 when unknown.</summary>
     public int SourceLine { get; init; }
 
+    /// <summary>
+    /// This failure about <paramref name="packageName"/> (so the build points at its item), for a layer that knows the
+    /// package when the one that threw did not; a failure that already names a package or file is returned as it is.
+    /// </summary>
+    public LlmPyException About(string? packageName) =>
+        PackageName is not null || SourceFile is not null || packageName is null
+            ? this
+            : new LlmPyException(Code, Message, this) { PackageName = packageName };
+
     public override string ToString() => $"{Code}: {Message}";
 }

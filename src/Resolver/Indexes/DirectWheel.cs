@@ -29,7 +29,8 @@ public static class DirectWheel
         var path = url is { IsFile: true } ? url.LocalPath : Path.GetFullPath(include, baseDirectory);
         if (!File.Exists(path))
             throw new LlmPyException(DiagnosticCodes.Http.LocalSourceMissing,
-                $"The wheel '{include}' does not exist (looked at '{path}'). Fix the PythonPackage Include path.");
+                $"The wheel '{include}' does not exist (looked at '{path}'). Fix the PythonPackage Include path.")
+            { PackageName = ProjectNames.ProjectOf(Path.GetFileName(path)) };
         return FromLocalFile(path);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LlmPython.Resolver.Caching;
 using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Indexes;
 
 namespace LlmPython.Resolver.Installation;
 
@@ -35,6 +36,19 @@ public static class WheelArchive
     public static void ExtractVerified(string wheelPath, string destination, string? fileName = null, string? knownSha256 = null)
     {
         var wheel = fileName ?? Path.GetFileName(wheelPath);
+        try
+        {
+            ValidateAndExtract(wheelPath, destination, wheel, knownSha256);
+        }
+        catch (LlmPyException e) when (e.PackageName is null && ProjectNames.ProjectOf(wheel) is { } project)
+        {
+            // Every refusal below names the wheel; the project lets the build point at the item that asked for it.
+            throw e.About(project);
+        }
+    }
+
+    private static void ValidateAndExtract(string wheelPath, string destination, string wheel, string? knownSha256)
+    {
         WheelNameParts nameParts;
         try
         {

@@ -46,7 +46,7 @@ internal sealed class EnvironmentMaterializer
         var updater = new EnvironmentUpdater(new UnpackedWheelStore(_session.Cache)) { CompileBytecode = _session.Request.CompileBytecode && _session.Target.IsHost };
         var result = await updater.UpdateAsync(_session.EnvironmentDirectory, _session.BaseInterpreter, desired, cancellationToken).ConfigureAwait(false);
         foreach (var warning in result.Warnings)
-            _log.Warning(warning.Code, warning.Message, _session.Request.ProjectPath);
+            _log.Warning(warning.Code, warning.Message, _session.Request.ProjectPath, warning.PackageName);
         _log.Message(result.NoOp
             ? $"Python environment {result.Layout.Root} already matches the lock."
             : $"Python environment {result.Layout.Root}: {result.Installed.Count} installed, {result.Removed.Count} removed, {result.Unchanged} unchanged " +
