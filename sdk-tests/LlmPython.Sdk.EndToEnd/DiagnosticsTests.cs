@@ -2,7 +2,7 @@ using LlmPython.Sdk.EndToEnd.Harness;
 
 namespace LlmPython.Sdk.EndToEnd;
 
-/// <summary>Errors of the MSBuild layer carry their LLMPY code and point at the item's line in the project.</summary>
+/// <summary>Errors of the MSBuild layer and of the engine carry their LLMPY code and point at the item's line in the project.</summary>
 [Trait("Category", "EndToEnd")]
 public sealed class DiagnosticsTests
 {
@@ -42,6 +42,17 @@ public sealed class DiagnosticsTests
         var build = project.Dotnet("build", "-t:PythonRestore").ShouldFail();
 
         Assert.Contains($"{project.ProjectFile}(7): error LLMPY0006:", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EngineError_AboutAPackage_IsAtItsItemLine()
+    {
+        // The engine, not the task, refuses the marker (LLMPY0025); the error still points at the item.
+        var project = TestProject.ConsoleApp(_sdk, "BadMarker", AppWithItem("""<PythonPackage Include="tiny_tokenizer" Markers="sys_platform ==" />"""));
+
+        var build = project.Dotnet("build", "-t:PythonRestore").ShouldFail();
+
+        Assert.Contains($"{project.ProjectFile}(7): error LLMPY0025:", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

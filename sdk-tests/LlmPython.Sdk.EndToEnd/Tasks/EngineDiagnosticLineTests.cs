@@ -57,19 +57,11 @@ public sealed class EngineDiagnosticLineTests : IDisposable
         return engine;
     }
 
-    private static TaskItem Item(string include, params (string Name, string Value)[] metadata)
-    {
-        var item = new TaskItem(include);
-        foreach (var (name, value) in metadata)
-            item.SetMetadata(name, value);
-        return item;
-    }
-
     [Fact]
     public void No_matching_version_and_a_misplaced_Cuda_point_at_the_packages_item()
     {
         var engine = Restore("""<PythonPackage Include="Tiny_Dep" Version="==2.0" Cuda="cpu" />""",
-            Item("Tiny_Dep", ("Version", "==2.0"), ("Cuda", "cpu")));
+            new TaskItem("Tiny_Dep", new Dictionary<string, string> { ["Version"] = "==2.0", ["Cuda"] = "cpu" }));
 
         var error = Assert.Single(engine.Errors);
         Assert.Equal(DiagnosticCodes.Resolution.NoMatchingVersion, error.Code);
@@ -83,7 +75,7 @@ public sealed class EngineDiagnosticLineTests : IDisposable
     {
         var url = _server.UrlOf(_tinyDep) + "#sha256=" + new string('0', 64);
 
-        var engine = Restore($"""<PythonPackage Include="{url}" />""", Item(url));
+        var engine = Restore($"""<PythonPackage Include="{url}" />""", new TaskItem(url));
 
         var error = Assert.Single(engine.Errors);
         Assert.Equal(DiagnosticCodes.Cache.HashMismatch, error.Code);
