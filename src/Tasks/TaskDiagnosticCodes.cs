@@ -12,8 +12,8 @@ public static class TaskDiagnosticCodes
     /// <summary>A value in the project (a version, a marker, a name) could not be parsed.</summary>
     public const string InvalidValue = "LLMPY0003";
 
-    /// <summary>A PythonPackage names, with <c>Index=</c>, a PythonIndex that no item declares.</summary>
-    public const string UnknownIndexName = "LLMPY0004";
+    /// <summary>Declared with the other input checks in <see cref="LlmPython.Resolver.Restore.RestoreDiagnostics"/>.</summary>
+    public const string UnknownIndexName = LlmPython.Resolver.Restore.RestoreDiagnostics.UnknownIndexName;
 
     /// <summary>A PythonConstraint item has no <c>Version</c> metadata.</summary>
     public const string ConstraintWithoutVersion = "LLMPY0005";

@@ -6,7 +6,7 @@ public static class AcceleratorDiagnosticCodes
     /// <summary>Warning: <c>Cuda="auto"</c> found a GPU but no GPU backend fits it and the requested torch, so CPU wheels are used.</summary>
     public const string FallbackToCpu = "LLMPY0500";
 
-    /// <summary>Error: a <c>Cuda</c> / <c>PythonCuda</c> value is not a backend name (cpu, cu118, rocm6.2, xpu, auto).</summary>
+    /// <summary>Retired (not raised): a <c>Cuda</c> / <c>PythonCuda</c> value that is not a backend name is LLMPY0023.</summary>
     public const string InvalidBackendName = "LLMPY0501";
 
     /// <summary>Warning: an explicit backend needs a newer NVIDIA driver than the one detected or described.</summary>

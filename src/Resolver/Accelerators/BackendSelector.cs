@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LlmPython.Resolver.Diagnostics;
 
 namespace LlmPython.Resolver.Accelerators;
 
@@ -35,10 +34,9 @@ public sealed partial class BackendSelector
 
     private BackendDecision SelectExplicit(BackendRequest request, string requested)
     {
+        // The request validator rejects such a Cuda / PythonCuda value (LLMPY0023) before a backend is chosen.
         if (!BackendName().IsMatch(requested))
-            throw new LlmPyException(AcceleratorDiagnosticCodes.InvalidBackendName,
-                $"Cuda=\"{request.Requested}\" for the PyTorch packages is not a backend. Use auto, cpu, a CUDA backend such as cu118 or cu126, a ROCm backend such as rocm6.2, or xpu.")
-            { PackageName = PackageName };
+            throw new ArgumentException($"Cuda=\"{request.Requested}\" is not a backend name; validate the request first.", nameof(request));
 
         var gpu = request.Gpu;
         var windows = AcceleratorPlatform.IsWindows(request.Platform);

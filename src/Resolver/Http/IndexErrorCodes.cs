@@ -18,7 +18,7 @@ public static class IndexErrorCodes
     /// <summary>An index page (PEP 503 HTML / PEP 691 JSON) or find-links page cannot be parsed.</summary>
     public const string MalformedPage = "LLMPY0303";
 
-    /// <summary>A PythonPackage's Index= names no PythonIndex item.</summary>
+    /// <summary>Retired (not raised): an unknown <c>Index=</c> name is LLMPY0004.</summary>
     public const string UnknownIndexName = "LLMPY0304";
 
     /// <summary>A find-links folder or a local wheel path does not exist.</summary>
