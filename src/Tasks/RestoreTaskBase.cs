@@ -84,6 +84,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
             Indexes = indexes,
             FindLinks = PythonFindLinks.Select(ToFindLinks).Distinct(StringComparer.Ordinal).ToList(),
             Constraints = PythonConstraints.Select(ToConstraint).Distinct().ToList(),
+            DeclaredMetadata = DeclaredItemMetadata.Of(this),
             RequirementsFiles = PythonRequirementsFiles.Select(i => ToFilePath(i, "PythonRequirementsFile")).Distinct(StringComparer.Ordinal).ToList(),
             Projects = PythonProjects.Select(i => new ProjectFileItem(ToFilePath(i, "PythonProject"), Metadata(i, "Extras"))).Distinct().ToList(),
             PythonVersion = NullIfEmpty(PythonVersion),
@@ -201,7 +202,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
     }
 
     // Items forwarded from referenced projects carry their origin explicitly (built-in metadata is re-derived on return).
-    private static string? DefiningProject(ITaskItem item)
+    internal static string? DefiningProject(ITaskItem item)
         => Metadata(item, "LlmPythonDefiningProject") ?? Metadata(item, "DefiningProjectFullPath");
 
     private string BaseDirectory(ITaskItem item)

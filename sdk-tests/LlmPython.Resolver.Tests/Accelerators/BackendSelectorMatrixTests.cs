@@ -1,5 +1,6 @@
 using LlmPython.Resolver.Accelerators;
 using LlmPython.Resolver.Diagnostics;
+using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Tests.Accelerators;
 
@@ -225,12 +226,14 @@ public class BackendSelectorMatrixTests
     [InlineData("cu-118")]
     [InlineData("gpu")]
     [InlineData("rocm")]
-    public async Task MalformedBackendIsAnError(string cuda)
+    public async Task MalformedBackendIsRejectedByValidationFirst(string cuda)
     {
-        var e = await Assert.ThrowsAsync<Diagnostics.LlmPyException>(() => Select(new Machine("", Linux, null, null), "2.8.0", cuda: cuda));
-        Assert.Equal(DiagnosticCodes.Inputs.UnknownBackend, e.Code);
-        Assert.Equal("torch", e.PackageName);
+        // Users see LLMPY0023 from RequestValidator; the selector only receives validated names.
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Select(new Machine("", Linux, null, null), "2.8.0", cuda: cuda));
         Assert.Contains(cuda, e.Message);
+        Assert.Equal(DiagnosticCodes.Inputs.UnknownBackend, Assert.Throws<Diagnostics.LlmPyException>(() =>
+            RequestValidator.Validate(new RestoreRequest { ProjectPath = "/p/App.csproj", LockFilePath = "/p/l.json", EnvironmentDirectory = "/p/v",
+                Packages = [new PackageItem("torch", Cuda: cuda)] }, BackendSelector.IsBackendName)).Code);
     }
 
     private static Task<BackendDecision> Select(Machine machine, string torch, FakeTorchIndexes? indexes = null, string cuda = "auto") =>

@@ -1,3 +1,4 @@
+using LlmPython.Resolver.Accelerators;
 using LlmPython.Resolver.Locking;
 using LlmPython.Resolver.Restore;
 
@@ -51,5 +52,33 @@ public class LockInputsTests
         var b = Request("/srv/ci/app", new PackageItem("/srv/ci/app/wheels/x-1.0-py3-none-any.whl"));
         Assert.Equal(LockInputs.Hash(a), LockInputs.Hash(b));
         Assert.DoesNotContain("/home/a", LockInputs.Describe(a));
+    }
+
+    /// <summary>The hash a restore records: of the request as RequestValidator normalized it.</summary>
+    private static string NormalizedHash(params PackageItem[] packages) =>
+        LockInputs.Hash(RequestValidator.Validate(Request("/p", packages), BackendSelector.IsBackendName).Request);
+
+    [Theory]
+    [InlineData("Hello_LLM", ">=0.1", "auto")]   // PEP 503 name
+    [InlineData("hello.llm", ">=0.1", "auto")]
+    [InlineData("hello-llm", ">= 0.1", "auto")]  // specifier spelling
+    [InlineData("hello-llm", ">=  0.1", "auto")]
+    [InlineData("hello-llm", ">=0.1", "AUTO")]   // backend case
+    [InlineData("hello-llm", ">=0.1", " Auto")]
+    public void Spellings_of_the_same_input_hash_the_same(string include, string version, string cuda)
+    {
+        Assert.Equal(NormalizedHash(new PackageItem("hello-llm", ">=0.1", Cuda: "auto")),
+            NormalizedHash(new PackageItem(include, version, Cuda: cuda)));
+        // Hashed as declared (before normalization), they differed.
+        Assert.NotEqual(LockInputs.Hash(Request("/p", new PackageItem("hello-llm", ">=0.1", Cuda: "auto"))),
+            LockInputs.Hash(Request("/p", new PackageItem(include, version, Cuda: cuda))));
+    }
+
+    [Fact]
+    public void A_version_change_still_changes_the_normalized_hash()
+    {
+        Assert.NotEqual(NormalizedHash(new PackageItem("hello-llm", ">=0.1")), NormalizedHash(new PackageItem("hello-llm", ">=0.2")));
+        Assert.NotEqual(NormalizedHash(new PackageItem("torch", "2.4.0", Cuda: "cu118")), NormalizedHash(new PackageItem("torch", "2.4.0", Cuda: "cu121")));
+        Assert.Equal(NormalizedHash(new PackageItem("torch", "2.4.0")), NormalizedHash(new PackageItem("torch", "==2.4.0")));
     }
 }

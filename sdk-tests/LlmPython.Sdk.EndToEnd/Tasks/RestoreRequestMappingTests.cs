@@ -52,6 +52,22 @@ public sealed class RestoreRequestMappingTests : IDisposable
         Assert.Equal(new Resolver.Restore.IndexItem("https://pkgs.example/simple", "internal", true), request.Indexes.Single());
     }
 
+    [Fact]
+    public void ItemMetadataNames_AreCarriedOver_CustomOnly_ForTheUnknownMetadataCheck()
+    {
+        var task = NewTask();
+        task.PythonPackages = [Item("torch", ("Versoin", "2.4.0"), ("Cuda", "cpu"), ("LlmPythonDefiningProject", LibProject))];
+        task.PythonIndexes = [Item("https://pkgs.example/simple", ("Nmae", "internal"))];
+        task.PythonProjects = [Item("pyproject.toml", ("Extras", "cli"))];
+
+        var request = task.BuildRequest();
+
+        Assert.Equal(
+            [("PythonPackage", "torch", LibProject, "Cuda;LlmPythonDefiningProject;Versoin"), ("PythonIndex", "https://pkgs.example/simple", null, "Nmae"),
+             ("PythonProject", "pyproject.toml", null, "Extras")],
+            request.DeclaredMetadata.Select(d => (d.ItemType, d.Include, d.DefiningProject, string.Join(";", d.Names))).ToList());
+    }
+
     [Theory]
     [InlineData(null, 30)]
     [InlineData("", 30)]

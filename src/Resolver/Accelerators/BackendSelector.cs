@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using LlmPython.Resolver.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace LlmPython.Resolver.Accelerators;
 
@@ -35,10 +35,9 @@ public sealed partial class BackendSelector
 
     private BackendDecision SelectExplicit(BackendRequest request, string requested)
     {
+        // The request validator rejects such a Cuda / PythonCuda value (LLMPY0023) before a backend is chosen.
         if (!BackendName().IsMatch(requested))
-            throw new LlmPyException(DiagnosticCodes.Inputs.UnknownBackend,
-                $"Cuda=\"{request.Requested}\" for the PyTorch packages is not a backend. Use auto, cpu, a CUDA backend such as cu118 or cu126, a ROCm backend such as rocm6.2, or xpu.")
-            { PackageName = PackageName };
+            throw new ArgumentException($"Cuda=\"{request.Requested}\" is not a backend name; validate the request first.", nameof(request));
 
         var gpu = request.Gpu;
         var windows = AcceleratorPlatform.IsWindows(request.Platform);

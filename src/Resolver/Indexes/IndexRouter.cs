@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Http;
 using LlmPython.Resolver.Restore;
 
@@ -75,17 +74,10 @@ public sealed class IndexRouter
         if (options.PyTorchBackendIndexUrl is { Length: > 0 } torchUrl)
             _pyTorch = new SimpleIndexClient(http, torchUrl, "pytorch");
 
+        // RequestValidator has checked that every pin names a PythonIndex (LLMPY0004).
         foreach (var (package, indexName) in options.IndexPins)
-        {
-            var normalized = ProjectNames.Normalize(package);
-            if (!_named.ContainsKey(indexName))
-                throw new LlmPyException(DiagnosticCodes.Inputs.UnknownIndexName,
-                    $"PythonPackage '{package}' has Index=\"{indexName}\" but no PythonIndex item has Name=\"{indexName}\". " +
-                    $"Add <PythonIndex Include=\"<url>\" Name=\"{indexName}\" /> or fix the Index metadata." +
-                    (_named.Count > 0 ? $" Known names: {string.Join(", ", _named.Keys.Order(StringComparer.Ordinal))}." : ""))
-                { PackageName = normalized };
-            _pins[normalized] = indexName;
-        }
+            _pins[ProjectNames.Normalize(package)] = _named.ContainsKey(indexName) ? indexName
+                : throw new ArgumentException($"Index pin '{indexName}' of {package} names no PythonIndex; validate the request first.", nameof(options));
     }
 
     /// <summary>The sources consulted for a name, in order (one element when the name is pinned or PyTorch-routed).</summary>

@@ -171,13 +171,9 @@ internal sealed class LockResolver
     {
         var request = _session.Request;
         var constraints = new List<Requirement>();
+        // Normalized by RequestValidator: a valid name and a normalized specifier.
         foreach (var c in request.Constraints)
-        {
-            if (!PackageName.IsValid(c.Name))
-                throw new LlmPyException(DiagnosticCodes.Inputs.InvalidConstraint,
-                    $"PythonConstraint '{c.Name}' is not a valid package name. Fix it in {request.ProjectPath}.") { PackageName = c.Name };
-            constraints.Add(Requirement.Parse(PackageName.Normalize(c.Name) + RequestValidator.NormalizeVersion(c.Version, c.Name)));
-        }
+            constraints.Add(Requirement.Parse(c.Name + c.Version));
         if (backend is { IsExplicit: false, Kind: not AcceleratorKind.Cpu, TorchVersion: { } checkedTorch } && _session.PinnedTorch is null)
             constraints.Add(Requirement.Parse($"torch<={checkedTorch}"));
         if (_session.PinnedTorch is { } torch)

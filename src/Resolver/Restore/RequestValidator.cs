@@ -7,34 +7,71 @@ using LlmPython.Resolver.Versioning;
 namespace LlmPython.Resolver.Restore;
 
 /// <summary>
-/// Turns PythonPackage items into root requirements, rejecting bad input with a code that names the
-/// item and says what to write instead. Items for the same package (a project and the libraries it
+/// The one place a restore's declared inputs are checked and normalized, before anything else runs (interpreter
+/// discovery, backend choice, any index): PythonPackage items become root requirements and normalized items
+/// (PEP 503 names, normalized specifiers, extras and markers, lower-case backends, the declared spelling of index
+/// names), constraints and sources are checked, unknown item metadata is warned about. Each mistake has one code,
+/// naming the item and saying what to write instead. Items for the same package (a project and the libraries it
 /// references) are merged: specifiers intersect, extras unite, NoDeps only if every item says so.
 /// </summary>
 public static class RequestValidator
 {
     private static readonly char[] ExtraSeparators = [';', ','];
 
-    public static IReadOnlyList<RootRequirement> Validate(RestoreRequest request, Func<string, bool> isKnownBackend)
+    /// <summary>Checks <paramref name="request"/> and returns it normalized, with its root requirements; warnings go to <paramref name="log"/>.</summary>
+    public static ValidatedRequest Validate(RestoreRequest request, Func<string, bool> isKnownBackend, IRestoreLog? log = null)
     {
+        if (log is not null)
+            ItemMetadataCheck.Warn(request.DeclaredMetadata, log);
         var projectDir = Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath)) ?? ".";
+        SourceValidator.CheckSources(request);
         var indexNames = request.Indexes.Where(i => !string.IsNullOrEmpty(i.Name))
-            .Select(i => i.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .GroupBy(i => i.Name!.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Key, StringComparer.OrdinalIgnoreCase);
         var merged = new Dictionary<PackageName, RootRequirement>();
+        var packages = new List<PackageItem>(request.Packages.Count);
         foreach (var item in request.Packages)
         {
-            var root = ValidateItem(item, projectDir, request.ProjectPath, indexNames, isKnownBackend);
+            var (root, normalized) = ValidateItem(item, projectDir, request.ProjectPath, indexNames, isKnownBackend);
+            packages.Add(normalized);
             merged[root.Name] = merged.TryGetValue(root.Name, out var earlier) ? Merge(earlier, root) : root;
         }
-        return merged.Values.OrderBy(r => r.Name).ToList();
+        var normalizedRequest = request with
+        {
+            Packages = packages,
+            Constraints = request.Constraints.Select(c => NormalizeConstraint(c, request.ProjectPath)).ToList(),
+            PythonCuda = NormalizeProjectCuda(request.PythonCuda, isKnownBackend),
+        };
+        return new ValidatedRequest(normalizedRequest, merged.Values.OrderBy(r => r.Name).ToList());
     }
 
     /// <summary>"2.4.0" means ==2.4.0; "" means any; anything else must be a satisfiable specifier set (LLMPY0100/0102).</summary>
     public static string NormalizeVersion(string? version, string package) =>
         PackageVersionConstraint.Parse(package, version).ToString();
 
-    private static RootRequirement ValidateItem(PackageItem item, string projectDir, string requestProject,
-        HashSet<string> indexNames, Func<string, bool> isKnownBackend)
+    /// <summary>A PythonConstraint: a valid name (LLMPY0028) and specifier, both normalized.</summary>
+    private static ConstraintItem NormalizeConstraint(ConstraintItem constraint, string project)
+    {
+        var name = constraint.Name.Trim();
+        if (!PackageName.IsValid(name))
+            throw new LlmPyException(DiagnosticCodes.Inputs.InvalidConstraint,
+                $"PythonConstraint '{constraint.Name}' is not a valid package name. Fix it in {project}.") { PackageName = constraint.Name };
+        var normalized = PackageName.Normalize(name);
+        return constraint with { Name = normalized, Version = NormalizeVersion(constraint.Version, normalized) };
+    }
+
+    /// <summary>PythonCuda: auto or a backend name, lower-case (LLMPY0023 otherwise).</summary>
+    private static string NormalizeProjectCuda(string? value, Func<string, bool> isKnownBackend)
+    {
+        var cuda = string.IsNullOrWhiteSpace(value) ? "auto" : value.Trim().ToLowerInvariant();
+        if (cuda != "auto" && !isKnownBackend(cuda))
+            throw new LlmPyException(DiagnosticCodes.Inputs.UnknownBackend,
+                $"PythonCuda is \"{value}\", which is not a known backend. Use auto, cpu, a CUDA backend such as cu118, cu121, cu124, cu126, cu128, a ROCm backend such as rocm6.2, or xpu.");
+        return cuda;
+    }
+
+    private static (RootRequirement Root, PackageItem Normalized) ValidateItem(PackageItem item, string projectDir, string requestProject,
+        IReadOnlyDictionary<string, string> indexNames, Func<string, bool> isKnownBackend)
     {
         var project = item.DefiningProject ?? requestProject;
         var include = item.Include.Trim();
@@ -86,18 +123,20 @@ public static class RequestValidator
                     $"PythonPackage '{include}' asks for extra '{extra}', which is not a valid extra name. Separate extras with ';' or ',' in {project}.")
                 { PackageName = name };
 
+        var normalizedExtras = extras.Select(PackageName.Normalize).Distinct().Order(StringComparer.Ordinal).ToList();
         var specifier = localWheel is null ? NormalizeVersion(item.Version, name) : "";
-        var text = name + (extras.Length > 0 ? "[" + string.Join(",", extras.Select(PackageName.Normalize).Distinct().Order(StringComparer.Ordinal)) + "]" : "") + specifier;
+        var text = name + (normalizedExtras.Count > 0 ? "[" + string.Join(",", normalizedExtras) + "]" : "") + specifier;
+        string? markers = null;
         if (!string.IsNullOrWhiteSpace(item.Markers))
         {
-            try { Marker.Parse(item.Markers); }
+            try { markers = Marker.Parse(item.Markers).ToString(); }
             catch (FormatException e)
             {
                 throw new LlmPyException(DiagnosticCodes.Inputs.InvalidMarkers,
                     $"PythonPackage '{include}' has Markers=\"{item.Markers}\", which is not a PEP 508 marker ({e.Message}). Example: sys_platform == 'linux' and python_version >= '3.10'. Fix it in {project}.", e)
                 { PackageName = name };
             }
-            text += " ; " + item.Markers;
+            text += " ; " + markers;
         }
 
         string? cuda = string.IsNullOrWhiteSpace(item.Cuda) ? null : item.Cuda.Trim().ToLowerInvariant();
@@ -106,14 +145,25 @@ public static class RequestValidator
                 $"PythonPackage '{include}' has Cuda=\"{item.Cuda}\", which is not a known backend. Use auto, cpu, a CUDA backend such as cu118, cu121, cu124, cu126, cu128, a ROCm backend such as rocm6.2, or xpu, in {project}.")
             { PackageName = name };
 
-        string? index = string.IsNullOrWhiteSpace(item.Index) ? null : item.Index.Trim();
-        if (index is not null && !indexNames.Contains(index))
+        string? index = null;
+        if (!string.IsNullOrWhiteSpace(item.Index) && !indexNames.TryGetValue(item.Index.Trim(), out index))
             throw new LlmPyException(DiagnosticCodes.Inputs.UnknownIndexName,
-                $"PythonPackage '{include}' names Index=\"{index}\", but no PythonIndex item has Name=\"{index}\". Add <PythonIndex Include=\"https://…/simple\" Name=\"{index}\" /> or fix the name in {project}."
-                + (indexNames.Count > 0 ? " Known indexes: " + string.Join(", ", indexNames.Order(StringComparer.Ordinal)) + "." : ""))
+                $"PythonPackage '{include}' names Index=\"{item.Index.Trim()}\", but no PythonIndex item has Name=\"{item.Index.Trim()}\". Add <PythonIndex Include=\"https://…/simple\" Name=\"{item.Index.Trim()}\" /> or fix the name in {project}."
+                + (indexNames.Count > 0 ? " Known indexes: " + string.Join(", ", indexNames.Values.Order(StringComparer.Ordinal)) + "." : ""))
             { PackageName = name };
 
-        return new RootRequirement(PackageName.Parse(name), Requirement.Parse(text), localWheel, cuda, index, item.NoDeps, project);
+        var root = new RootRequirement(PackageName.Parse(name), Requirement.Parse(text), localWheel, cuda, index, item.NoDeps, project);
+        // What the lock's inputs hash and every later step read: the same request however it was spelled.
+        var normalized = item with
+        {
+            Include = localWheel is not null ? (referencedName is null ? item.Include.Trim() : name + " @ " + include) : name,
+            Version = specifier.Length > 0 ? specifier : null,
+            Extras = normalizedExtras.Count > 0 ? string.Join(",", normalizedExtras) : null,
+            Cuda = cuda,
+            Index = index,
+            Markers = markers,
+        };
+        return (root, normalized);
     }
 
     private static RootRequirement Merge(RootRequirement a, RootRequirement b)

@@ -195,7 +195,7 @@ public sealed class RestoreEngine
     {
         var request = session.Request;
         var existing = LockFileReader.TryRead(request.LockFilePath);
-        var current = existing is not null && existing.InputsHash == session.InputsHash;
+        var current = session.IsCurrent(existing);
         if (request.FromLockFileOnly)
             return new LockStep(Verified(session, await LockFileOnlySection.FindAsync(session, gpu, existing, current, _log, cancellationToken).ConfigureAwait(false)), null);
 

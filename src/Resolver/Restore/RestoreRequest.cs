@@ -32,6 +32,9 @@ public sealed record ConstraintItem(string Name, string Version);
 /// <summary>One <c>PythonProject</c> item: a pyproject.toml and the extras of it to install.</summary>
 public sealed record ProjectFileItem(string Path, string? Extras = null);
 
+/// <summary>The custom metadata names one item was declared with (<c>Versoin</c> included), for the unknown-metadata check.</summary>
+public sealed record DeclaredMetadata(string ItemType, string Include, string? DefiningProject, IReadOnlyList<string> Names);
+
 /// <summary>Everything a restore needs, taken from the project's items and properties.</summary>
 public sealed record RestoreRequest
 {
@@ -48,6 +51,8 @@ public sealed record RestoreRequest
     public IReadOnlyList<ProjectFiles.HashPin> RequiredHashes { get; init; } = [];
     /// <summary>requires-python of PythonProject items, checked against the interpreter.</summary>
     public IReadOnlyList<ProjectFiles.RequiresPythonPin> RequiresPython { get; init; } = [];
+    /// <summary>The metadata names of every Python item as declared, checked by <see cref="ItemMetadataCheck"/>. Not hashed.</summary>
+    public IReadOnlyList<DeclaredMetadata> DeclaredMetadata { get; init; } = [];
 
     public string? PythonVersion { get; init; }
     public string? PythonExecutable { get; init; }

@@ -19,7 +19,7 @@ namespace LlmPython.Resolver.Restore;
 internal sealed class RestoreSession
 {
     private RestoreSession(RestoreRequest request, IReadOnlyList<RootRequirement> roots, CacheStore cache,
-        TargetEnvironment target, BaseInterpreter baseInterpreter, IRestoreLog log)
+        TargetEnvironment target, BaseInterpreter baseInterpreter, string declaredInputsHash, IRestoreLog log)
     {
         Downloads = new DownloadProgressReporter(log);
         Request = request;
@@ -31,6 +31,7 @@ internal sealed class RestoreSession
         EnvironmentDirectory = target.IsHost ? request.EnvironmentDirectory : RestoreLayout.DescribedTargetDirectory(request, request.RuntimeIdentifier!);
         StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
+        DeclaredInputsHash = declaredInputsHash;
         Started = DateTimeOffset.UtcNow;
         Http = new PythonHttpClient(HttpSettings.FromRequest(request) with { Cache = cache, RefreshSince = request.Refresh ? Started : null });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
@@ -46,7 +47,14 @@ internal sealed class RestoreSession
     public string EnvironmentDirectory { get; }
     /// <summary>The no-op record of <see cref="EnvironmentDirectory"/>.</summary>
     public string StampPath { get; }
+    /// <summary>The lock's inputs hash: of the normalized request, so two spellings of one input keep the lock current.</summary>
     public string InputsHash { get; }
+    /// <summary>The hash of the request as declared: what locks written before inputs were normalized carry.</summary>
+    public string DeclaredInputsHash { get; }
+
+    /// <summary>Whether a lockfile was written for these inputs (by this version, or by one that hashed them as declared).</summary>
+    public bool IsCurrent(LockFile? lockFile) =>
+        lockFile is not null && (lockFile.InputsHash == InputsHash || lockFile.InputsHash == DeclaredInputsHash);
     public PythonHttpClient Http { get; }
     /// <summary>Progress and the closing summary of every file this restore downloads (while locking or materializing).</summary>
     public DownloadProgressReporter Downloads { get; }
@@ -59,7 +67,9 @@ internal sealed class RestoreSession
     public static RestoreSession Open(RestoreRequest request, IRestoreLog log)
     {
         request = ProjectFiles.ProjectFileExpansion.Apply(request, log);
-        var roots = RequestValidator.Validate(request, BackendSelector.IsBackendName);
+        var validated = RequestValidator.Validate(request, BackendSelector.IsBackendName, log);
+        var declaredInputsHash = LockInputs.Hash(request);
+        (request, var roots) = (validated.Request, validated.Roots);
         var family = new PyTorchFamily();
         foreach (var root in roots.Where(r => r.Cuda is not null && !family.IsRoutedToBackendIndex(r.Name.Value)))
             log.Warning(DiagnosticCodes.Inputs.CudaOnNonPyTorchPackage,
@@ -75,7 +85,7 @@ internal sealed class RestoreSession
         var baseInterpreter = target.IsHost
             ? BaseInterpreter.FromExecutable(executable, info.Version, implementation)
             : BaseInterpreter.Described(info.Version, isWindows: target.Markers["platform_system"] == "Windows", implementation);
-        return new RestoreSession(request, roots, cache, target, baseInterpreter, log);
+        return new RestoreSession(request, roots, cache, target, baseInterpreter, declaredInputsHash, log);
     }
 
     /// <summary>The lock section of this target with this backend: "cp311-linux-x86_64-cu118".</summary>
@@ -118,17 +128,8 @@ internal sealed class RestoreSession
         TorchVersion = PinnedTorch,
     };
 
-    /// <summary>The torch version when the items pin one exactly (torch==2.4.0).</summary>
-    public string? PinnedTorch
-    {
-        get
-        {
-            var torch = Roots.FirstOrDefault(r => r.Name.Value == "torch");
-            var clauses = torch?.Requirement.Specifier.ToString().Split(',') ?? [];
-            return clauses.Length == 1 && clauses[0].StartsWith("==", StringComparison.Ordinal) && !clauses[0].Contains('*')
-                ? clauses[0][2..] : null;
-        }
-    }
+    /// <summary>The torch release when the items pin one exactly (torch==2.4.0).</summary>
+    public string? PinnedTorch => TorchPin.Release(Roots.FirstOrDefault(r => r.Name.Value == "torch")?.Requirement.Specifier.ToString());
 
     /// <summary>Versions of torch on a backend's index that fit the torch item and have a wheel for the target.</summary>
     private async Task<IReadOnlyList<string>> TorchVersionsOnIndexAsync(string backend, CancellationToken cancellationToken)
