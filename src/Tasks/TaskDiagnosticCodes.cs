@@ -30,6 +30,9 @@ public static class TaskDiagnosticCodes
     /// <summary>Two PythonIndex items share one <c>Name</c>.</summary>
     public const string DuplicateIndexName = "LLMPY0009";
 
+    /// <summary>A restore setting on <c>_PythonRestoreSettings</c> is malformed: a boolean property that is not true/false, a required path that is empty.</summary>
+    public const string InvalidSetting = "LLMPY0050";
+
     /// <summary><c>PythonSelfContained</c> is neither <c>true</c> nor <c>false</c>.</summary>
     public const string InvalidSelfContained = "LLMPY0040";
 

@@ -1,6 +1,6 @@
 using LlmPython.Tasks;
 
-namespace LlmPython.Sdk.EndToEnd.Tasks;
+namespace LlmPython.Tasks.Tests;
 
 /// <summary>The publish step: the relocatable layout, replacing an old publish; a missing environment is a coded error.</summary>
 [Trait("Category", "Unit")]
@@ -29,7 +29,12 @@ public sealed class PublishPythonEnvironmentTests : IDisposable
             "hello_llm/__init__.py,,\nhello_llm-0.1.0.dist-info/METADATA,,\nhello_llm-0.1.0.dist-info/RECORD,,\n");
         Write(P("out", "python", "stale.txt"), "old\n");
         var engine = new FakeBuildEngine(P("App.csproj"));
-        var task = new PublishPythonEnvironment { BuildEngine = engine, EnvironmentDirectory = P("venv"), DestinationDirectory = P("out", "python") };
+        var task = new PublishPythonEnvironment
+        {
+            BuildEngine = engine,
+            RestoreSettings = SettingsItem.For(P("App.csproj"), ("PythonEnvironmentDirectory", P("venv"))),
+            DestinationDirectory = P("out", "python"),
+        };
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
@@ -44,7 +49,12 @@ public sealed class PublishPythonEnvironmentTests : IDisposable
     public void MissingEnvironment_IsLLMPY0901()
     {
         var engine = new FakeBuildEngine(P("App.csproj"));
-        var task = new PublishPythonEnvironment { BuildEngine = engine, EnvironmentDirectory = P("nothing"), DestinationDirectory = P("out") };
+        var task = new PublishPythonEnvironment
+        {
+            BuildEngine = engine,
+            RestoreSettings = SettingsItem.For(P("App.csproj"), ("PythonEnvironmentDirectory", P("nothing"))),
+            DestinationDirectory = P("out"),
+        };
 
         Assert.False(task.Execute());
 
