@@ -62,4 +62,27 @@ public sealed class PublishPythonEnvironmentTests : IDisposable
         Assert.Equal(TaskDiagnosticCodes.PublishEnvironmentMissing, error.Code);
         Assert.Contains("PythonPublish=false", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_runtime_archive_is_fetched_with_the_restore_s_http_settings_offline_too()
+    {
+        Write(P("venv", "pyvenv.cfg"), "home = /usr/bin\nexecutable = /usr/bin/python3.11\nversion = 3.11.7\n");
+        var engine = new FakeBuildEngine(P("App.csproj"));
+        var task = new PublishPythonEnvironment
+        {
+            BuildEngine = engine,
+            RestoreSettings = SettingsItem.For(P("App.csproj"),
+                ("PythonEnvironmentDirectory", P("venv")), ("PythonOffline", "true"), ("PythonCacheDirectory", P("cache"))),
+            DestinationDirectory = P("out", "python"),
+            SelfContained = "true",
+            RuntimeArchive = "http://127.0.0.1:9/cpython-3.11-install_only.tar.gz",
+            RuntimeArchiveSha256 = new string('a', 64),
+        };
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("LLMPY0913", error.Code); // PublishDiagnostics.RuntimeArchiveUnusable
+        Assert.Contains("PythonOffline is true", error.Message, StringComparison.Ordinal);
+    }
 }
