@@ -1,6 +1,8 @@
 using LlmPython.Resolver.Diagnostics;
 using LlmPython.Resolver.Environments;
+using LlmPython.Resolver.Http;
 using LlmPython.Resolver.Publishing;
+using LlmPython.Resolver.Restore;
 using Microsoft.Build.Framework;
 
 namespace LlmPython.Tasks;
@@ -13,16 +15,16 @@ namespace LlmPython.Tasks;
 /// interpreter, or the one in <c>PythonRuntimeArchive</c> for another platform.
 /// The destination is replaced wholesale so files of an older publish never linger.
 /// </summary>
-public sealed class PublishPythonEnvironment : LlmPythonTask
+public sealed class PublishPythonEnvironment : RestoreTaskBase
 {
-    [Required] public string EnvironmentDirectory { get; set; } = "";
+    /// <summary>The folder the restore filled (its MaterializedEnvironmentDirectory output); empty when no restore ran in this
+    /// build (<c>publish --no-build</c>): then the described target's folder for <c>RuntimeIdentifier</c> if there is one, else the venv.</summary>
+    public string MaterializedEnvironmentDirectory { get; set; } = "";
+
     [Required] public string DestinationDirectory { get; set; } = "";
 
     /// <summary>PythonSelfContained: <c>true</c> ships an interpreter with the environment.</summary>
     public string SelfContained { get; set; } = "";
-
-    /// <summary>Keep the interpreter's <c>__pycache__</c> folders (PythonCompileBytecode).</summary>
-    public bool CompileBytecode { get; set; }
 
     /// <summary>PythonRuntimeArchive: path or URL of an interpreter archive (install_only layout), for another platform.</summary>
     public string RuntimeArchive { get; set; } = "";
@@ -30,15 +32,13 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
     /// <summary>PythonRuntimeArchiveSha256 (else a <c>#sha256=</c> fragment of <see cref="RuntimeArchive"/>).</summary>
     public string RuntimeArchiveSha256 { get; set; } = "";
 
-    /// <summary>PythonCacheDirectory: where a downloaded archive is kept.</summary>
-    public string CacheDirectory { get; set; } = "";
-
     /// <summary>Number of files written, for the log and tests.</summary>
     [Output] public int FileCount { get; private set; }
 
     protected override bool ExecuteCore()
     {
-        string source = Path.GetFullPath(EnvironmentDirectory);
+        var request = BuildRequest(lockOnly: true);
+        string source = SourceDirectory(request);
         string destination = Path.GetFullPath(DestinationDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var config = VirtualEnvironmentWriter.ReadConfig(source)
             ?? throw new LlmPyException(DiagnosticCodes.Publish.PublishEnvironmentMissing,
@@ -46,8 +46,8 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
                 "before publishing, or set PythonPublish=false to publish without Python.");
         try
         {
-            var runtime = IsSelfContained() ? ChooseRuntime(config, source) : null;
-            var manifest = RelocatableEnvironmentWriter.Write(source, destination, runtime, CompileBytecode);
+            var runtime = IsSelfContained() ? ChooseRuntime(config, source, request) : null;
+            var manifest = RelocatableEnvironmentWriter.Write(source, destination, runtime, request.CompileBytecode);
             FileCount = Directory.EnumerateFiles(destination, "*", SearchOption.AllDirectories).Count();
             Log.LogMessage(MessageImportance.Normal, "LlmPython: published Python {0} environment ({1} packages, {2} files{3}) to {4}",
                 manifest.PythonVersion, manifest.Packages.Count, FileCount, manifest.Interpreter is null ? "" : ", with its interpreter", destination);
@@ -61,6 +61,16 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
         return true;
     }
 
+    private string SourceDirectory(RestoreRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(MaterializedEnvironmentDirectory))
+            return Path.GetFullPath(MaterializedEnvironmentDirectory);
+        if (request.RuntimeIdentifier is { } rid && RestoreLayout.DescribedTargetDirectory(request, rid) is var described
+            && File.Exists(Path.Combine(described, "pyvenv.cfg")))
+            return described;
+        return request.EnvironmentDirectory;
+    }
+
     private bool IsSelfContained() => SelfContained.Trim().ToLowerInvariant() switch
     {
         "true" => true,
@@ -70,10 +80,10 @@ public sealed class PublishPythonEnvironment : LlmPythonTask
     };
 
     /// <summary>An archive when one is named; else this machine's base interpreter, which a described target (another RID) has not.</summary>
-    private IPublishedRuntime ChooseRuntime(IReadOnlyDictionary<string, string> config, string source)
+    private IPublishedRuntime ChooseRuntime(IReadOnlyDictionary<string, string> config, string source, RestoreRequest request)
     {
         if (!string.IsNullOrWhiteSpace(RuntimeArchive))
-            return RuntimeArchiveSource.Create(RuntimeArchive.Trim(), RuntimeArchiveSha256.Trim(), CacheDirectory, CancellationToken);
+            return RuntimeArchiveSource.Create(RuntimeArchive.Trim(), RuntimeArchiveSha256.Trim(), HttpSettings.FromRequest(request), CancellationToken);
         if (!config.TryGetValue("executable", out var executable) || string.IsNullOrEmpty(executable))
             throw new LlmPyException(DiagnosticCodes.Publish.RuntimeArchiveRequired,
                 $"A self-contained publish needs an interpreter for the target platform, and the environment '{source}' was made for another " +

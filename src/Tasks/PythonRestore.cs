@@ -31,7 +31,7 @@ public sealed class PythonRestore : RestoreTaskBase
     protected override bool ExecuteCore()
     {
         // Only a plain build can be a no-op; lock-only and update requests always reach the engine.
-        var noOpKey = LockOnly || !string.IsNullOrWhiteSpace(UpdatePackages) ? null : RestoreInputsKey.Compute(this);
+        var noOpKey = LockOnly || Setting("PythonUpdatePackages") is not null ? null : RestoreInputsKey.Compute(this);
         if (noOpKey is not null && TryStampedNoOp(noOpKey))
             return true;
         return RunEngine(noOpKey);
@@ -40,8 +40,9 @@ public sealed class PythonRestore : RestoreTaskBase
     // The fast path: the stamp vouches for these exact inputs; nothing of the engine is loaded or run.
     private bool TryStampedNoOp(string noOpKey)
     {
-        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
-        var stamp = StampedNoOp.TryConfirm(Path.GetFullPath(EnvironmentDirectory, projectDirectory), Path.GetFullPath(LockFile, projectDirectory), noOpKey);
+        var context = SettingContext;
+        var stamp = StampedNoOp.TryConfirm(context.RequiredPath("PythonEnvironmentDirectory", Setting("PythonEnvironmentDirectory")),
+            context.RequiredPath("PythonLockFile", Setting("PythonLockFile")), noOpKey);
         if (stamp is null)
             return false;
         SetOutputs(stamp.Packages!, stamp.EnvironmentPython, stamp.SitePackages, stamp.EnvironmentDirectory);

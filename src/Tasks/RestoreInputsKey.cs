@@ -6,8 +6,8 @@ using Microsoft.Build.Framework;
 namespace LlmPython.Tasks;
 
 /// <summary>
-/// The identity of one PythonRestore call for the no-op fast path: every task parameter as MSBuild passed
-/// it (items with all their metadata), the environment variables interpreter discovery and GPU description
+/// The identity of one PythonRestore call for the no-op fast path: the items as MSBuild passed them (with all
+/// their metadata) and the settings of <see cref="RestoreSettingTable"/> that decide what is installed, the environment variables interpreter discovery and GPU description
 /// read, the time stamps of the folders discovery searches (a newly installed python3.11 on PATH or in pyenv
 /// must be found), and this task assembly's build. Computed from strings and a few stats only.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class RestoreInputsKey
         var text = new StringBuilder(4096);
         void Add(string name, string? value) => text.Append(name).Append('=').Append(value).Append('\n');
 
-        Add("format", "1");
+        Add("format", "2");
         Add("tasks", typeof(RestoreInputsKey).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add("os", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier);
         Add("ProjectPath", task.ProjectPath);
@@ -36,24 +36,9 @@ internal static class RestoreInputsKey
             LlmPython.Resolver.ProjectFiles.ProjectFileFingerprint.Describe(text,
                 task.PythonRequirementsFiles.Select(i => task.ToFilePath(i, "PythonRequirementsFile")),
                 task.PythonProjects.Select(i => task.ToFilePath(i, "PythonProject")));
-        Add("PythonVersion", task.PythonVersion);
-        Add("PythonExecutable", task.PythonExecutable);
-        Add("PythonIndexUrl", task.PythonIndexUrl);
-        Add("PyTorchIndexUrl", task.PyTorchIndexUrl);
-        Add("PythonCuda", task.PythonCuda);
-        Add("TargetCudaDriver", task.TargetCudaDriver);
-        Add("TargetComputeCapability", task.TargetComputeCapability);
-        Add("LockFile", task.LockFile);
-        Add("LockedMode", task.LockedMode ? "true" : "false");
-        Add("UpdatePackages", task.UpdatePackages);
-        Add("Offline", task.Offline ? "true" : "false");
-        Add("CacheDirectory", task.CacheDirectory);
-        Add("EnvironmentDirectory", task.EnvironmentDirectory);
-        Add("AllowSourceBuilds", task.AllowSourceBuilds ? "true" : "false");
-        Add("SourceBuildPackages", task.SourceBuildPackages);
-        Add("AllowPrereleases", task.AllowPrereleases ? "true" : "false");
-        Add("CompileBytecode", task.CompileBytecode ? "true" : "false");
-        Add("RuntimeIdentifier", task.RuntimeIdentifier);
+        // The settings: every row of the table that decides what is installed (the table says why a row is left out).
+        foreach (var setting in RestoreSettingTable.All.Where(s => s.InNoOpKey))
+            Add(setting.Property, task.Setting(setting.Property));
         Add("cwd", Directory.GetCurrentDirectory()); // relative paths in items resolve against it
 
         foreach (var name in EnvironmentVariables)

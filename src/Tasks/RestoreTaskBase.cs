@@ -10,8 +10,11 @@ namespace LlmPython.Tasks;
 /// </summary>
 public abstract class RestoreTaskBase : LlmPythonTask
 {
-    /// <summary>The project whose environment this is (MSBuildProjectFullPath).</summary>
-    [Required] public string ProjectPath { get; set; } = "";
+    /// <summary>
+    /// The <c>_PythonRestoreSettings</c> item: Include = the project (MSBuildProjectFullPath), one metadata per row of
+    /// <see cref="RestoreSettingTable"/> (PythonVersion, PythonLockFile, RestoreConfigFile, ...).
+    /// </summary>
+    [Required] public ITaskItem RestoreSettings { get; set; } = null!;
 
     public ITaskItem[] PythonPackages { get; set; } = [];
     public ITaskItem[] PythonIndexes { get; set; } = [];
@@ -22,37 +25,19 @@ public abstract class RestoreTaskBase : LlmPythonTask
     /// <summary>PythonProject items: pyproject.toml files (metadata Extras), read by the engine.</summary>
     public ITaskItem[] PythonProjects { get; set; } = [];
 
-    public string? PythonVersion { get; set; }
-    public string? PythonExecutable { get; set; }
-    public string? PythonIndexUrl { get; set; }
-    public string? PyTorchIndexUrl { get; set; }
-    public string? PythonCuda { get; set; }
-    public string? TargetCudaDriver { get; set; }
-    public string? TargetComputeCapability { get; set; }
-    [Required] public string LockFile { get; set; } = "";
-    public bool LockedMode { get; set; }
-    /// <summary><c>torch;transformers</c>, comma also accepted, or <c>*</c>.</summary>
-    public string? UpdatePackages { get; set; }
-    public bool Offline { get; set; }
-    /// <summary>PythonHttpTimeout: seconds without a byte before a try fails (empty = 30).</summary>
-    public string? HttpTimeout { get; set; }
-    /// <summary>PythonRefresh: revalidate every cached index page once.</summary>
-    public bool Refresh { get; set; }
-    public string? CacheDirectory { get; set; }
-    /// <summary>NuGet's RestoreConfigFile: the NuGet.Config that holds private index credentials (else NuGet's walk up from the project).</summary>
-    public string? RestoreConfigFile { get; set; }
-    [Required] public string EnvironmentDirectory { get; set; } = "";
-    public bool AllowSourceBuilds { get; set; }
-    /// <summary>PythonSourceBuildPackages: <c>jieba;seqeval</c>.</summary>
-    public string? SourceBuildPackages { get; set; }
-    public bool AllowPrereleases { get; set; }
-    public bool CompileBytecode { get; set; }
-    public string? RuntimeIdentifier { get; set; }
+    /// <summary>The project whose environment this is.</summary>
+    public string ProjectPath => RestoreSettings?.ItemSpec ?? "";
+
+    /// <summary>A setting's text as the targets passed it (null when empty).</summary>
+    internal string? Setting(string property) => RestoreSettingTable.Value(RestoreSettings, property);
 
     /// <summary>Diagnostics point at the project, not at the .targets file that runs the task.</summary>
     protected override string ProjectFile => string.IsNullOrEmpty(ProjectPath) ? base.ProjectFile : Path.GetFullPath(ProjectPath);
 
     private string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectPath)) ?? Directory.GetCurrentDirectory();
+
+    /// <summary>How this project's setting texts are read (relative paths against its folder).</summary>
+    private protected RestoreSettingContext SettingContext => new(ProjectDirectory);
 
     /// <summary>Builds the engine request; throws <see cref="LlmPyException"/> for malformed items.</summary>
     protected internal RestoreRequest BuildRequest(bool lockOnly = false)
@@ -77,7 +62,7 @@ public abstract class RestoreTaskBase : LlmPythonTask
                 { PackageName = package.Include };
         }
 
-        return new RestoreRequest
+        var request = new RestoreRequest
         {
             ProjectPath = Path.GetFullPath(ProjectPath),
             Packages = packages,
@@ -87,40 +72,11 @@ public abstract class RestoreTaskBase : LlmPythonTask
             DeclaredMetadata = DeclaredItemMetadata.Of(this),
             RequirementsFiles = PythonRequirementsFiles.Select(i => ToFilePath(i, "PythonRequirementsFile")).Distinct(StringComparer.Ordinal).ToList(),
             Projects = PythonProjects.Select(i => new ProjectFileItem(ToFilePath(i, "PythonProject"), Metadata(i, "Extras"))).Distinct().ToList(),
-            PythonVersion = NullIfEmpty(PythonVersion),
-            PythonExecutable = NullIfEmpty(PythonExecutable) is { } exe ? Path.GetFullPath(exe, ProjectDirectory) : null,
-            PythonIndexUrl = NullIfEmpty(PythonIndexUrl) ?? "https://pypi.org/simple",
-            PyTorchIndexUrl = NullIfEmpty(PyTorchIndexUrl) ?? "https://download.pytorch.org/whl",
-            PythonCuda = NullIfEmpty(PythonCuda) ?? "auto",
-            TargetCudaDriver = NullIfEmpty(TargetCudaDriver),
-            TargetComputeCapability = NullIfEmpty(TargetComputeCapability),
-            LockFilePath = Path.GetFullPath(LockFile, ProjectDirectory),
-            LockedMode = LockedMode,
-            UpdatePackages = SplitList(UpdatePackages),
-            Offline = Offline,
-            HttpTimeout = ParseHttpTimeout(HttpTimeout),
-            Refresh = Refresh,
-            CacheDirectory = NullIfEmpty(CacheDirectory) is { } cache ? Path.GetFullPath(cache, ProjectDirectory) : null,
-            NuGetConfigFile = NullIfEmpty(RestoreConfigFile) is { } config ? Path.GetFullPath(config, ProjectDirectory) : null,
-            EnvironmentDirectory = Path.GetFullPath(EnvironmentDirectory, ProjectDirectory),
-            AllowSourceBuilds = AllowSourceBuilds,
-            SourceBuildPackages = (SourceBuildPackages ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(n => n.Trim()).Where(n => n.Length > 0).ToList(),
-            AllowPrereleases = AllowPrereleases,
-            CompileBytecode = CompileBytecode,
-            RuntimeIdentifier = NullIfEmpty(RuntimeIdentifier),
+            LockFilePath = "",
+            EnvironmentDirectory = "",
             LockOnly = lockOnly,
         };
-    }
-
-    private static TimeSpan ParseHttpTimeout(string? value)
-    {
-        if (NullIfEmpty(value) is not { } text)
-            return RestoreRequest.DefaultHttpTimeout;
-        if (double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            && seconds > 0 && seconds <= 86400)
-            return TimeSpan.FromSeconds(seconds);
-        throw new LlmPyException(DiagnosticCodes.Http.InvalidHttpTimeout,
-            $"PythonHttpTimeout '{text}' is not a number of seconds between 0 and 86400. Set it to the seconds a download may go without a byte (default 30), e.g. <PythonHttpTimeout>120</PythonHttpTimeout>.");
+        return RestoreSettingTable.Apply(request, RestoreSettings, SettingContext);
     }
 
     protected override (string File, int Line) Locate(string? packageName)
@@ -224,9 +180,4 @@ public abstract class RestoreTaskBase : LlmPythonTask
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
 
     internal static bool IsUrl(string s) => s.Contains("://", StringComparison.Ordinal);
-
-    internal static IReadOnlyList<string> SplitList(string? s)
-        => string.IsNullOrWhiteSpace(s)
-            ? []
-            : s!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -84,6 +84,8 @@ public static class DiagnosticCodes
         public const string InvalidSelfContained = "LLMPY0040";
         /// <summary>Warning: a Python item has metadata LlmPython.Sdk does not know (a typo such as <c>Versoin</c>); names the nearest known one.</summary>
         public const string UnknownItemMetadata = "LLMPY0042";
+        /// <summary>A restore setting on <c>_PythonRestoreSettings</c> is malformed: a boolean property that is not true/false, a required path that is empty.</summary>
+        public const string InvalidSetting = "LLMPY0050";
         /// <summary><c>dotnet pack</c>: a flowing PythonPackage, PythonIndex or PythonFindLinks is a local path, which a NuGet package cannot carry.</summary>
         public const string PackLocalPythonSource = "LLMPY0060";
         /// <summary>A referenced NuGet package declares Python packages, but the project does not use LlmPython.Sdk (warning).</summary>

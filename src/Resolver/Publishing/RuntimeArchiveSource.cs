@@ -26,7 +26,8 @@ public sealed class RuntimeArchiveSource : IPublishedRuntime
     }
 
     /// <param name="location">A path, a file:// or http(s) URL; a <c>#sha256=…</c> fragment gives the hash as pip's do.</param>
-    public static RuntimeArchiveSource Create(string location, string sha256, string cacheDirectory, CancellationToken cancellationToken)
+    /// <param name="http">The restore's HTTP settings (<see cref="HttpSettings.FromRequest"/>): its timeout, credentials, offline mode and cache.</param>
+    public static RuntimeArchiveSource Create(string location, string sha256, HttpSettings http, CancellationToken cancellationToken)
     {
         var (uri, fragmentSha) = Parse(location);
         var expected = (string.IsNullOrEmpty(sha256) ? fragmentSha : sha256)?.ToLowerInvariant();
@@ -34,12 +35,12 @@ public sealed class RuntimeArchiveSource : IPublishedRuntime
             throw Unusable(location, "a URL needs its sha256 (PythonRuntimeArchiveSha256, or a #sha256=… fragment) so that what is shipped is what was meant");
         if (expected is not null && (expected.Length != 64 || !expected.All(Uri.IsHexDigit)))
             throw Unusable(location, $"'{expected}' is not a sha256 (64 hex digits)");
-        var cache = new CacheStore(string.IsNullOrWhiteSpace(cacheDirectory) ? CacheStore.DefaultRoot() : Path.GetFullPath(cacheDirectory));
-        var http = new PythonHttpClient(new HttpSettings { Cache = cache });
+        var cache = http.Cache ?? new CacheStore(CacheStore.DefaultRoot());
+        var client = new PythonHttpClient(http with { Cache = cache });
         DownloadedFile archive;
         try
         {
-            archive = new WheelDownloader(http, cache).DownloadAsync(uri, expected, null, cancellationToken, Path.GetFileName(uri.LocalPath))
+            archive = new WheelDownloader(client, cache).DownloadAsync(uri, expected, null, cancellationToken, Path.GetFileName(uri.LocalPath))
                 .GetAwaiter().GetResult();
         }
         catch (LlmPyException e) when (e.Code != DiagnosticCodes.Publish.RuntimeArchiveUnusable)

@@ -3,7 +3,7 @@ using LlmPython.Tasks;
 using LlmPython.TestSupport;
 using Microsoft.Build.Utilities;
 
-namespace LlmPython.Sdk.EndToEnd.Tasks;
+namespace LlmPython.Tasks.Tests;
 
 /// <summary>
 /// An error or warning the engine raises about a declared package reaches MSBuild at that package's item line (the
@@ -46,11 +46,8 @@ public sealed class EngineDiagnosticLineTests : IDisposable
         var task = new PythonRestore
         {
             BuildEngine = engine,
-            ProjectPath = AppProject,
-            LockFile = "python.lock.json",
-            EnvironmentDirectory = "obj/python/venv/",
-            PythonIndexUrl = _server.IndexUrl,
-            CacheDirectory = Path.Combine(_dir, "cache"),
+            RestoreSettings = SettingsItem.For(AppProject,
+                ("PythonIndexUrl", _server.IndexUrl), ("PythonCacheDirectory", Path.Combine(_dir, "cache"))),
             PythonPackages = [item],
         };
         Assert.False(task.Execute());

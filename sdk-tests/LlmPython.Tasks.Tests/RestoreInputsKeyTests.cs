@@ -1,7 +1,7 @@
 using LlmPython.Tasks;
 using Microsoft.Build.Utilities;
 
-namespace LlmPython.Sdk.EndToEnd.Tasks;
+namespace LlmPython.Tasks.Tests;
 
 /// <summary>The no-op fast path's key: equal for equal task inputs, different when anything the restore reads changes.</summary>
 [Trait("Category", "Unit")]
@@ -12,10 +12,7 @@ public sealed class RestoreInputsKeyTests
         var task = new PythonRestore
         {
             BuildEngine = new FakeBuildEngine("/p/App.csproj"),
-            ProjectPath = "/p/App.csproj",
-            LockFile = "/p/python.lock.json",
-            EnvironmentDirectory = "/p/obj/python/venv/",
-            PythonVersion = "3.11",
+            RestoreSettings = SettingsItem.For("/p/App.csproj", ("PythonVersion", "3.11")),
             PythonPackages = [new TaskItem("hello-llm", new Dictionary<string, string> { ["Version"] = ">=0.1" })],
         };
         change?.Invoke(task);
@@ -38,8 +35,8 @@ public sealed class RestoreInputsKeyTests
             "new metadata" => t => t.PythonPackages[0].SetMetadata("Extras", "cli"),
             "item" => t => t.PythonPackages = [.. t.PythonPackages, new TaskItem("tiny-colors")],
             "item order" => t => t.PythonPackages = [new TaskItem("tiny-colors"), .. t.PythonPackages],
-            "property" => t => t.PythonVersion = "3.12",
-            "bool property" => t => t.CompileBytecode = true,
+            "property" => t => t.RestoreSettings.SetMetadata("PythonVersion", "3.12"),
+            "bool property" => t => t.RestoreSettings.SetMetadata("PythonCompileBytecode", "true"),
             "index" => t => t.PythonIndexes = [new TaskItem("https://example.invalid/simple")],
             _ => t => t.PythonConstraints = [new TaskItem("numpy", new Dictionary<string, string> { ["Version"] = "<2" })],
         };

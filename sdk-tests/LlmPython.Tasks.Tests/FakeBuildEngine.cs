@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Build.Framework;
 
-namespace LlmPython.Sdk.EndToEnd.Tasks;
+namespace LlmPython.Tasks.Tests;
 
 /// <summary>Records what a task logs, so tasks can be tested in process without MSBuild.</summary>
 internal sealed class FakeBuildEngine : IBuildEngine

@@ -1,9 +1,8 @@
 using LlmPython.Resolver.Diagnostics;
 using LlmPython.Tasks;
-using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-namespace LlmPython.Sdk.EndToEnd.Tasks;
+namespace LlmPython.Tasks.Tests;
 
 /// <summary>Items and properties become the engine's RestoreRequest exactly (in process, no MSBuild).</summary>
 [Trait("Category", "Unit")]
@@ -18,9 +17,7 @@ public sealed class RestoreRequestMappingTests : IDisposable
     private PythonRestore NewTask(FakeBuildEngine? engine = null) => new()
     {
         BuildEngine = engine ?? new FakeBuildEngine(AppProject),
-        ProjectPath = AppProject,
-        LockFile = "python.lock.json",
-        EnvironmentDirectory = "obj/python/venv/",
+        RestoreSettings = SettingsItem.For(AppProject),
     };
 
     private static TaskItem Item(string include, params (string Name, string Value)[] metadata)
@@ -76,7 +73,7 @@ public sealed class RestoreRequestMappingTests : IDisposable
     public void PythonHttpTimeout_IsTheReadTimeoutInSeconds(string? value, double seconds)
     {
         var task = NewTask();
-        task.HttpTimeout = value;
+        task.RestoreSettings.SetMetadata("PythonHttpTimeout", value ?? "");
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), task.BuildRequest().HttpTimeout);
     }
@@ -88,7 +85,7 @@ public sealed class RestoreRequestMappingTests : IDisposable
     public void PythonHttpTimeout_ThatIsNotAPositiveNumber_IsLLMPY0311(string value)
     {
         var task = NewTask();
-        task.HttpTimeout = value;
+        task.RestoreSettings.SetMetadata("PythonHttpTimeout", value ?? "");
 
         var e = Assert.Throws<Resolver.Diagnostics.LlmPyException>(() => task.BuildRequest());
         Assert.Equal("LLMPY0311", e.Code);
@@ -124,15 +121,13 @@ public sealed class RestoreRequestMappingTests : IDisposable
         var task = NewTask();
         task.PythonPackages = [Item("hello-llm")];
         task.PythonConstraints = [Item("tiny-tokenizer", ("Version", "<1"))];
-        task.UpdatePackages = "torch; transformers,accelerate";
-        task.PythonIndexUrl = "";
-        task.PythonCuda = " ";
-        task.PythonVersion = "3.11";
-        task.TargetCudaDriver = "535.104.05";
-        task.LockedMode = true;
-        task.Offline = true;
-        task.Refresh = true;
-        task.RuntimeIdentifier = "linux-x64";
+        foreach (var (property, value) in new[]
+        {
+            ("PythonUpdatePackages", "torch; transformers,accelerate"), ("PythonIndexUrl", ""), ("PythonCuda", " "), ("PythonVersion", "3.11"),
+            ("PythonTargetCudaDriver", "535.104.05"), ("PythonRestoreLockedMode", "true"), ("PythonOffline", "True"), ("PythonRefresh", "true"),
+            ("RuntimeIdentifier", "linux-x64"),
+        })
+            task.RestoreSettings.SetMetadata(property, value);
 
         var request = task.BuildRequest(lockOnly: true);
         Assert.True(request.Refresh);
@@ -199,7 +194,7 @@ public sealed class RestoreRequestMappingTests : IDisposable
     public void Why_WithoutPackage_IsLLMPY0008()
     {
         var engine = new FakeBuildEngine(AppProject);
-        var task = new PythonWhy { BuildEngine = engine, ProjectPath = AppProject, LockFile = "l.json", EnvironmentDirectory = "venv" };
+        var task = new PythonWhy { BuildEngine = engine, RestoreSettings = SettingsItem.For(AppProject) };
 
         Assert.False(task.Execute());
 

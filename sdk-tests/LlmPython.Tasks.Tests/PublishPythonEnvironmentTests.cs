@@ -1,7 +1,7 @@
 using LlmPython.Resolver.Diagnostics;
 using LlmPython.Tasks;
 
-namespace LlmPython.Sdk.EndToEnd.Tasks;
+namespace LlmPython.Tasks.Tests;
 
 /// <summary>The publish step: the relocatable layout, replacing an old publish; a missing environment is a coded error.</summary>
 [Trait("Category", "Unit")]
@@ -30,7 +30,12 @@ public sealed class PublishPythonEnvironmentTests : IDisposable
             "hello_llm/__init__.py,,\nhello_llm-0.1.0.dist-info/METADATA,,\nhello_llm-0.1.0.dist-info/RECORD,,\n");
         Write(P("out", "python", "stale.txt"), "old\n");
         var engine = new FakeBuildEngine(P("App.csproj"));
-        var task = new PublishPythonEnvironment { BuildEngine = engine, EnvironmentDirectory = P("venv"), DestinationDirectory = P("out", "python") };
+        var task = new PublishPythonEnvironment
+        {
+            BuildEngine = engine,
+            RestoreSettings = SettingsItem.For(P("App.csproj"), ("PythonEnvironmentDirectory", P("venv"))),
+            DestinationDirectory = P("out", "python"),
+        };
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
@@ -45,12 +50,40 @@ public sealed class PublishPythonEnvironmentTests : IDisposable
     public void MissingEnvironment_IsLLMPY0901()
     {
         var engine = new FakeBuildEngine(P("App.csproj"));
-        var task = new PublishPythonEnvironment { BuildEngine = engine, EnvironmentDirectory = P("nothing"), DestinationDirectory = P("out") };
+        var task = new PublishPythonEnvironment
+        {
+            BuildEngine = engine,
+            RestoreSettings = SettingsItem.For(P("App.csproj"), ("PythonEnvironmentDirectory", P("nothing"))),
+            DestinationDirectory = P("out"),
+        };
 
         Assert.False(task.Execute());
 
         var error = Assert.Single(engine.Errors);
         Assert.Equal(DiagnosticCodes.Publish.PublishEnvironmentMissing, error.Code);
         Assert.Contains("PythonPublish=false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_runtime_archive_is_fetched_with_the_restore_s_http_settings_offline_too()
+    {
+        Write(P("venv", "pyvenv.cfg"), "home = /usr/bin\nexecutable = /usr/bin/python3.11\nversion = 3.11.7\n");
+        var engine = new FakeBuildEngine(P("App.csproj"));
+        var task = new PublishPythonEnvironment
+        {
+            BuildEngine = engine,
+            RestoreSettings = SettingsItem.For(P("App.csproj"),
+                ("PythonEnvironmentDirectory", P("venv")), ("PythonOffline", "true"), ("PythonCacheDirectory", P("cache"))),
+            DestinationDirectory = P("out", "python"),
+            SelfContained = "true",
+            RuntimeArchive = "http://127.0.0.1:9/cpython-3.11-install_only.tar.gz",
+            RuntimeArchiveSha256 = new string('a', 64),
+        };
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("LLMPY0913", error.Code); // DiagnosticCodes.Publish.RuntimeArchiveUnusable
+        Assert.Contains("PythonOffline is true", error.Message, StringComparison.Ordinal);
     }
 }
