@@ -31,7 +31,7 @@ internal sealed class RestoreSession
         StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
         Started = DateTimeOffset.UtcNow;
-        Http = new PythonHttpClient(HttpSettings.FromRequest(request) with { Cache = cache, RefreshSince = request.Refresh ? Started : null });
+        Http = new PythonHttpClient(RestoreHttpSettings.For(request) with { Cache = cache, RefreshSince = request.Refresh ? Started : null });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
     }
 
