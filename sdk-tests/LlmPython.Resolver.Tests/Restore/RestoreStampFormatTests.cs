@@ -1,5 +1,6 @@
 using System.Text;
 using LlmPython.Resolver.Restore;
+using LlmPython.Resolver.Restore.NoOp;
 
 namespace LlmPython.Resolver.Tests.Restore;
 

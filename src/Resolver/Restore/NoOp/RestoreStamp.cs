@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LlmPython.Resolver.Restore;
+namespace LlmPython.Resolver.Restore.NoOp;
 
 /// <summary>
 /// obj/python/restore.stamp: what the environment was last built from. When the inputs hash, the
@@ -38,11 +38,38 @@ public sealed record RestoreStamp(string InputsHash, string LockSha256, string E
         }
     }
 
-    public void Write(string path)
+    /// <summary>
+    /// The stamp of an environment folder: obj/python/restore.stamp for obj/python/venv, and
+    /// obj/python/rid/win-x64.stamp for a described target's folder (each target keeps its own no-op record).
+    /// </summary>
+    public static string PathFor(string environmentDirectory, bool describedTarget = false)
+    {
+        var full = Path.GetFullPath(environmentDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return describedTarget ? full + ".stamp" : Path.Combine(Path.GetDirectoryName(full)!, "restore.stamp");
+    }
+
+    public void Write(string path) => Write(path, RestoreStampFormat.Write(this));
+
+    /// <summary>Writes the stamp unless the file already holds these bytes (a no-op build writes nothing).</summary>
+    public void WriteIfChanged(string path)
+    {
+        var bytes = RestoreStampFormat.Write(this);
+        try
+        {
+            if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // unreadable: replace it
+        }
+        Write(path, bytes);
+    }
+
+    private static void Write(string path, byte[] bytes)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllBytes(temp, RestoreStampFormat.Write(this));
+        File.WriteAllBytes(temp, bytes);
         File.Move(temp, path, overwrite: true);
     }
 }

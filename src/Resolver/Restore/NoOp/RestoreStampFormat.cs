@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LlmPython.Resolver.Restore;
+namespace LlmPython.Resolver.Restore.NoOp;
 
 /// <summary>
 /// restore.stamp as JSON, read and written by hand with <see cref="Utf8JsonReader"/>/<see cref="Utf8JsonWriter"/>:
