@@ -3,11 +3,11 @@ using System.Text.Json;
 namespace LlmPython.Resolver.Restore.NoOp;
 
 /// <summary>
-/// obj/python/restore.stamp: what the environment was last built from. When the inputs hash, the
-/// lock's bytes and the environment identity are unchanged and the environment passes a cheap
-/// integrity check, a build does nothing (NuGet's no-op restore, for Python).
+/// obj/python/restore.stamp: what the environment in <paramref name="EnvironmentDirectory"/> was last built from, as
+/// <see cref="StampedNoOp"/> compares it: the lock's bytes (<paramref name="LockSha256"/>), and what each check sees of
+/// the inputs: the engine's <paramref name="EngineKey"/> (the inputs hash and this machine), the task's <see cref="NoOpKey"/>.
 /// </summary>
-public sealed record RestoreStamp(string InputsHash, string LockSha256, string EnvironmentName, string EnvironmentDirectory)
+public sealed record RestoreStamp(string EngineKey, string LockSha256, string EnvironmentDirectory)
 {
     /// <summary>The lock section the environment was built from.</summary>
     public string? LockSection { get; init; }

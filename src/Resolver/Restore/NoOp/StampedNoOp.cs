@@ -14,8 +14,8 @@ namespace LlmPython.Resolver.Restore.NoOp;
 /// <item>the build's fast path (<see cref="TryConfirm(string, string, string)"/>, before the engine: no interpreter
 /// discovery, no GPU detection, no lock parsing) compares the caller's <see cref="RestoreRequest.NoOpKey"/> and stats
 /// the recorded files;</item>
-/// <item>the engine (<see cref="TryConfirm(RestoreSession, GpuInfo, LockFileOnDisk)"/>) compares the inputs hash and
-/// this machine (<see cref="Machine"/>) and checks the environment's files; it is the authority: anything the fast
+/// <item>the engine (<see cref="TryConfirm(RestoreSession, GpuInfo, LockFileOnDisk)"/>) compares its key (<see cref="EngineKey"/>:
+/// the lock's inputs hash and this machine) and checks the environment's files; it is the authority: anything the fast
 /// path cannot confirm falls back to it.</item>
 /// </list>
 /// After a successful restore <see cref="Record"/> writes the stamp, armed for the fast path only when the key can
@@ -51,8 +51,8 @@ public static class StampedNoOp
             return null;
         var stamp = RestoreStamp.TryRead(session.StampPath);
         return stamp is not null
-            && stamp.InputsHash == session.InputsHash && stamp.LockSha256 == lockFile.Sha256
-            && stamp.EnvironmentName == Machine(session, gpu) && stamp.EnvironmentDirectory == Path.GetFullPath(session.EnvironmentDirectory)
+            && stamp.EngineKey == EngineKey(session, gpu) && stamp.LockSha256 == lockFile.Sha256
+            && stamp.EnvironmentDirectory == Path.GetFullPath(session.EnvironmentDirectory)
             && IsIntact(session.EnvironmentDirectory, session.BaseInterpreter)
             ? stamp : null;
     }
@@ -64,7 +64,7 @@ public static class StampedNoOp
     /// </summary>
     internal static void Record(RestoreSession session, GpuInfo gpu, string lockSha256, string? lockSection, RestoreResult result, bool warned)
     {
-        var stamp = new RestoreStamp(session.InputsHash, lockSha256, Machine(session, gpu), Path.GetFullPath(session.EnvironmentDirectory))
+        var stamp = new RestoreStamp(EngineKey(session, gpu), lockSha256, Path.GetFullPath(session.EnvironmentDirectory))
         {
             LockSection = lockSection,
         };
@@ -82,9 +82,12 @@ public static class StampedNoOp
         stamp.WriteIfChanged(session.StampPath);
     }
 
-    /// <summary>What, besides the inputs and the lock, decides the environment on this machine.</summary>
-    internal static string Machine(RestoreSession session, GpuInfo gpu) =>
-        string.Join("|", session.Target.Key, session.Target.PythonVersion, session.BaseInterpreter.Executable, session.Request.CompileBytecode,
+    /// <summary>
+    /// What the engine sees besides the lock: the lock's inputs hash, and what decides the environment on this machine
+    /// (target, interpreter, bytecode, the requested backend and the GPU). Readable, for whoever opens the stamp.
+    /// </summary>
+    internal static string EngineKey(RestoreSession session, GpuInfo gpu) =>
+        string.Join("|", session.InputsHash, session.Target.Key, session.Target.PythonVersion, session.BaseInterpreter.Executable, session.Request.CompileBytecode,
             session.HasPyTorchFamily ? session.RequestedBackend + ":" + gpu.Describe() : "");
 
     /// <summary>The engine's integrity check: the skeleton and every installed distribution's files.</summary>
