@@ -83,7 +83,7 @@ public sealed class PublishPythonEnvironment : RestoreTaskBase
     private IPublishedRuntime ChooseRuntime(IReadOnlyDictionary<string, string> config, string source, RestoreRequest request)
     {
         if (!string.IsNullOrWhiteSpace(RuntimeArchive))
-            return RuntimeArchiveSource.Create(RuntimeArchive.Trim(), RuntimeArchiveSha256.Trim(), HttpSettings.FromRequest(request), CancellationToken);
+            return RuntimeArchiveSource.Create(RuntimeArchive.Trim(), RuntimeArchiveSha256.Trim(), RestoreHttpSettings.For(request), CancellationToken);
         if (!config.TryGetValue("executable", out var executable) || string.IsNullOrEmpty(executable))
             throw new LlmPyException(DiagnosticCodes.Publish.RuntimeArchiveRequired,
                 $"A self-contained publish needs an interpreter for the target platform, and the environment '{source}' was made for another " +

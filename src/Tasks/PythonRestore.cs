@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LlmPython.Resolver.Restore;
+using LlmPython.Resolver.Restore.NoOp;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Http;
+using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Tests.Http;
 
@@ -100,7 +101,7 @@ public sealed class CredentialProviderTests
             FindLinks = ["https://files.example.com/links.html", "/p/wheels"],
         };
 
-        var indexes = CredentialProvider.CredentialedIndexes(request).ToList();
+        var indexes = RestoreHttpSettings.CredentialedIndexes(request).ToList();
 
         Assert.Equal(
             ["https://mirror.example.com/simple - False", "https://pkgs.example.com/simple corp False", "https://files.example.com/links.html - False", "https://torch.example.com/whl - True"],

@@ -22,7 +22,7 @@ public sealed class IndexRouterTests
         var router = new IndexRouter(IndexTestKit.Http(), new IndexRoutingOptions
         {
             DefaultIndexUrl = server.IndexUrl,
-            Indexes = [new IndexItem(server.NamedIndexUrl("private"), "private")],
+            Indexes = [new ConfiguredIndex(server.NamedIndexUrl("private"), "private")],
         });
 
         var tool = await router.RouteAsync("Internal.Tool");
@@ -46,7 +46,7 @@ public sealed class IndexRouterTests
         var router = new IndexRouter(IndexTestKit.Http(), new IndexRoutingOptions
         {
             DefaultIndexUrl = server.IndexUrl,
-            Indexes = [new IndexItem(server.NamedIndexUrl("gpu"), "gpu", Explicit: true)],
+            Indexes = [new ConfiguredIndex(server.NamedIndexUrl("gpu"), "gpu", Explicit: true)],
             IndexPins = new Dictionary<string, string> { ["Special"] = "GPU" },
         });
 
@@ -83,7 +83,7 @@ public sealed class IndexRouterTests
         // Users see LLMPY0004 from RequestValidator (RequestValidatorTests); the router only receives validated pins.
         Assert.Throws<ArgumentException>(() => new IndexRouter(IndexTestKit.Http(), new IndexRoutingOptions
         {
-            Indexes = [new IndexItem("https://a.example.com/simple", "internal")],
+            Indexes = [new ConfiguredIndex("https://a.example.com/simple", "internal")],
             IndexPins = new Dictionary<string, string> { ["foo"] = "intrenal" },
         }));
     }
@@ -118,7 +118,7 @@ public sealed class IndexRouterTests
             new RootRequirement(LlmPython.Resolver.Requirements.PackageName.Parse("Tool"), LlmPython.Resolver.Requirements.Requirement.Parse("tool"), null, null, "corp", false, request.ProjectPath),
         };
 
-        var router = new IndexRouter(IndexTestKit.Http(), IndexRoutingOptions.FromRequest(request, roots, null, Family));
+        var router = new IndexRouter(IndexTestKit.Http(), RestoreIndexRouting.Options(request, roots, null, Family));
 
         Assert.Equal(server.NamedIndexUrl("corp") + "/", (await router.RouteAsync("tool"))!.Source.Location);
         Assert.Equal(wheels, (await router.RouteAsync("local-only"))!.Source.Location);

@@ -28,6 +28,9 @@ public class GpuMachineSwitchTests : IClassFixture<GpuIndexFixture>
         var (second, log2) = Run(ampere);
         Assert.True(second.Success, log2.All);
         Assert.Empty(log2.Warnings);
+        // The lock had no cu118 section, so the choice went on to the indexes: still one decision, logged once.
+        Assert.Single(log2.Messages, m => m.StartsWith("PyTorch backend: ", StringComparison.Ordinal));
+        Assert.Contains(log2.Messages, m => m.StartsWith("PyTorch backend: cu118 (", StringComparison.Ordinal));
 
         var lockFile = LockFileReader.Parse(File.ReadAllText(request.LockFilePath));
         Assert.Equal(["cp311-linux-x86_64-cu118", "cp311-linux-x86_64-cu124"], lockFile.Environments.Select(e => e.Name));

@@ -1,5 +1,6 @@
 using LlmPython.Resolver.Publishing;
 using LlmPython.Resolver.Restore;
+using LlmPython.Resolver.Restore.NoOp;
 using LlmPython.TestSupport;
 
 namespace LlmPython.Resolver.Tests.Restore;

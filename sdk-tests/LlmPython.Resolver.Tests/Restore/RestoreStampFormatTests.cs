@@ -1,5 +1,6 @@
 using System.Text;
 using LlmPython.Resolver.Restore;
+using LlmPython.Resolver.Restore.NoOp;
 
 namespace LlmPython.Resolver.Tests.Restore;
 
@@ -12,7 +13,7 @@ public class RestoreStampFormatTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static readonly RestoreStamp Full = new("sha256:ab", "cd", "cp311-linux-x86_64|3.11.7|/py|False|", "/p/obj/python/venv/")
+    private static readonly RestoreStamp Full = new("sha256:ab|cp311-linux-x86_64|3.11.7|/py|False|", "cd", "/p/obj/python/venv/")
     {
         LockSection = "cp311-linux-x86_64",
         NoOpKey = "K",
@@ -35,7 +36,7 @@ public class RestoreStampFormatTests : IDisposable
     [Fact]
     public void A_stamp_without_the_fast_path_fields_round_trips_with_nulls()
     {
-        var minimal = new RestoreStamp("a", "b", "c", "d");
+        var minimal = new RestoreStamp("a", "b", "d");
         minimal.Write(StampPath);
         Assert.Equal(minimal, RestoreStamp.TryRead(StampPath));
         Assert.DoesNotContain("NoOpKey", File.ReadAllText(StampPath));
@@ -44,9 +45,9 @@ public class RestoreStampFormatTests : IDisposable
     [Fact]
     public void Unknown_properties_are_skipped()
     {
-        File.WriteAllText(StampPath, """{"Future":{"a":[1,2]},"InputsHash":"a","LockSha256":"b","EnvironmentName":"c","EnvironmentDirectory":"d","Files":[{"Path":"/x","Length":1,"LastWriteTicks":2,"New":true}]}""");
+        File.WriteAllText(StampPath, """{"Future":{"a":[1,2]},"EngineKey":"a","LockSha256":"b","EnvironmentDirectory":"d","Files":[{"Path":"/x","Length":1,"LastWriteTicks":2,"New":true}]}""");
         var read = RestoreStamp.TryRead(StampPath)!;
-        Assert.Equal("a", read.InputsHash);
+        Assert.Equal("a", read.EngineKey);
         Assert.Equal(new FileSnapshot("/x", 1, 2), Assert.Single(read.Files!));
     }
 
@@ -54,10 +55,11 @@ public class RestoreStampFormatTests : IDisposable
     [InlineData("")]
     [InlineData("{")]
     [InlineData("[]")]
-    [InlineData("""{"InputsHash":"a","LockSha256":"b","EnvironmentName":"c"}""")]
-    [InlineData("""{"InputsHash":1,"LockSha256":"b","EnvironmentName":"c","EnvironmentDirectory":"d"}""")]
-    [InlineData("""{"InputsHash":"a","LockSha256":"b","EnvironmentName":"c","EnvironmentDirectory":"d","Files":[{"Path":"/x","Length":"1","LastWriteTicks":2}]}""")]
-    [InlineData("""{"InputsHash":"a","LockSha256":"b","EnvironmentName":"c","EnvironmentDirectory":"d","Packages":[{"Name":"x"}]}""")]
+    [InlineData("""{"EngineKey":"a","LockSha256":"b"}""")]
+    [InlineData("""{"InputsHash":"a","LockSha256":"b","EnvironmentName":"c","EnvironmentDirectory":"d"}""")] // before EngineKey: one full restore
+    [InlineData("""{"EngineKey":1,"LockSha256":"b","EnvironmentDirectory":"d"}""")]
+    [InlineData("""{"EngineKey":"a","LockSha256":"b","EnvironmentDirectory":"d","Files":[{"Path":"/x","Length":"1","LastWriteTicks":2}]}""")]
+    [InlineData("""{"EngineKey":"a","LockSha256":"b","EnvironmentDirectory":"d","Packages":[{"Name":"x"}]}""")]
     public void A_damaged_stamp_reads_as_no_stamp(string text)
     {
         File.WriteAllBytes(StampPath, Encoding.UTF8.GetBytes(text));

@@ -1,4 +1,5 @@
 using LlmPython.Resolver.Restore;
+using LlmPython.Resolver.Restore.NoOp;
 using LlmPython.TestSupport;
 
 namespace LlmPython.Resolver.Tests.Restore;

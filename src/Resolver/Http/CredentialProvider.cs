@@ -1,5 +1,4 @@
 using System.Text;
-using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Http;
 
@@ -27,25 +26,6 @@ public sealed class CredentialProvider
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _nuGetConfig = new Lazy<IndexCredentialScopes>(nuGetConfig ?? (() => IndexCredentialScopes.None), LazyThreadSafetyMode.ExecutionAndPublication);
-    }
-
-    /// <summary>Credentials for a restore: its URLs' userinfo, the environment, and the NuGet.Config of its project.</summary>
-    public static CredentialProvider ForRequest(RestoreRequest request) =>
-        new(nuGetConfig: () => IndexCredentialScopes.Match(CredentialedIndexes(request),
-            NuGetConfigCredentials.Load(Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath))!, request.NuGetConfigFile)));
-
-    /// <summary>PythonIndexUrl, the PythonIndex items, the find-links URLs and PyTorchIndexUrl (with its per-backend indexes).</summary>
-    public static IEnumerable<CredentialedIndex> CredentialedIndexes(RestoreRequest request)
-    {
-        var urls = new List<(string Url, string? Name, bool Sub)> { (request.PythonIndexUrl, null, false) };
-        urls.AddRange(request.Indexes.Select(i => (i.Url, i.Name, false)));
-        urls.AddRange(request.FindLinks.Select(f => (f, (string?)null, false)));
-        urls.Add((request.PyTorchIndexUrl, null, true));
-        foreach (var (url, name, sub) in urls)
-        {
-            if (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                yield return new CredentialedIndex(uri, name, sub);
-        }
     }
 
     /// <summary>Remembers the userinfo of a configured URL and returns the URL without it.</summary>

@@ -1,5 +1,4 @@
 using LlmPython.Resolver.Caching;
-using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Http;
 
@@ -18,14 +17,4 @@ public sealed record HttpSettings
     public CacheStore? Cache { get; init; }
     /// <summary>PythonRefresh: cached pages confirmed before this time are revalidated once, however fresh; null = use fresh pages unasked.</summary>
     public DateTimeOffset? RefreshSince { get; init; }
-
-    /// <summary>Settings of a restore: PythonOffline, PythonHttpTimeout, its credentials and the cache at PythonCacheDirectory (else the default root).</summary>
-    public static HttpSettings FromRequest(RestoreRequest request) => new()
-    {
-        Offline = request.Offline,
-        Retry = new RetryPolicy { ReadTimeout = request.HttpTimeout },
-        RefreshSince = request.Refresh ? DateTimeOffset.UtcNow : null,
-        Credentials = CredentialProvider.ForRequest(request),
-        Cache = new CacheStore(string.IsNullOrWhiteSpace(request.CacheDirectory) ? CacheStore.DefaultRoot() : Path.GetFullPath(request.CacheDirectory)),
-    };
 }

@@ -1,43 +1,7 @@
 using System.Collections.Concurrent;
 using LlmPython.Resolver.Http;
-using LlmPython.Resolver.Restore;
 
 namespace LlmPython.Resolver.Indexes;
-
-/// <summary>Inputs of index routing, taken from the project's items and properties.</summary>
-public sealed record IndexRoutingOptions
-{
-    /// <summary>PythonIndexUrl.</summary>
-    public string DefaultIndexUrl { get; init; } = "https://pypi.org/simple";
-    /// <summary>PythonIndex items in declaration order.</summary>
-    public IReadOnlyList<IndexItem> Indexes { get; init; } = [];
-    /// <summary>PythonFindLinks items in declaration order.</summary>
-    public IReadOnlyList<string> FindLinks { get; init; } = [];
-    /// <summary>Package name → PythonIndex Name (<c>Index=</c> metadata).</summary>
-    public IReadOnlyDictionary<string, string> IndexPins { get; init; } = new Dictionary<string, string>();
-    /// <summary>The chosen backend's index (<c>$(PyTorchIndexUrl)/cu118/</c>), or null: PyTorch-family names then use the ordinary indexes.</summary>
-    public string? PyTorchBackendIndexUrl { get; init; }
-    /// <summary>Names routed to <see cref="PyTorchBackendIndexUrl"/> (see <see cref="PyTorchFamily"/>).</summary>
-    public IReadOnlySet<string> PyTorchFamily { get; init; } = new HashSet<string>();
-    /// <summary>Folder that relative find-links paths are relative to (the project folder).</summary>
-    public string? BaseDirectory { get; init; }
-
-    /// <summary>
-    /// The routing inputs of a restore: its indexes, find-links and the Index= pins of its validated roots, plus the
-    /// chosen PyTorch backend index (<c>BackendSelector.IndexUrlFor</c>) and family names.
-    /// </summary>
-    public static IndexRoutingOptions FromRequest(RestoreRequest request, IEnumerable<RootRequirement> roots,
-        string? pyTorchBackendIndexUrl, IReadOnlySet<string> pyTorchFamily) => new()
-    {
-        DefaultIndexUrl = request.PythonIndexUrl,
-        Indexes = request.Indexes,
-        FindLinks = request.FindLinks,
-        IndexPins = roots.Where(r => r.IndexName is not null).ToDictionary(r => r.Name.Value, r => r.IndexName!, StringComparer.Ordinal),
-        PyTorchBackendIndexUrl = pyTorchBackendIndexUrl,
-        PyTorchFamily = pyTorchFamily,
-        BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath)),
-    };
-}
 
 /// <summary>The one source that serves a project, and what it lists.</summary>
 public sealed record RoutedProject(string Name, IPackageSource Source, ProjectPage Page);

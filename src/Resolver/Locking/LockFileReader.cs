@@ -8,10 +8,15 @@ public static class LockFileReader
 {
     public static LockFile? TryRead(string path)
     {
-        if (!File.Exists(path)) return null;
+        return File.Exists(path) ? Parse(File.ReadAllBytes(path), path) : null;
+    }
+
+    /// <summary>The lock in <paramref name="utf8"/> (the bytes of the file at <paramref name="path"/>); damage is LLMPY0601.</summary>
+    public static LockFile Parse(byte[] utf8, string path)
+    {
         try
         {
-            return Parse(File.ReadAllText(path));
+            return Parse(System.Text.Encoding.UTF8.GetString(utf8));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -35,15 +35,20 @@ public static class LockFileWriter
         return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
+    /// <summary>The file's bytes: <see cref="ToText"/> as UTF-8 without a byte order mark.</summary>
+    public static byte[] ToBytes(LockFile lockFile) => Encoding.UTF8.GetBytes(ToText(lockFile));
+
     /// <summary>Writes only when the bytes differ (so an unchanged lock keeps its timestamp); atomic replace.</summary>
     /// <returns>True when the file was written.</returns>
-    public static bool WriteIfChanged(LockFile lockFile, string path)
+    public static bool WriteIfChanged(LockFile lockFile, string path) => WriteIfChanged(ToBytes(lockFile), path);
+
+    /// <inheritdoc cref="WriteIfChanged(LockFile, string)"/>
+    public static bool WriteIfChanged(byte[] utf8, string path)
     {
-        var text = ToText(lockFile);
-        if (File.Exists(path) && File.ReadAllText(path) == text)
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(utf8))
             return false;
         var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.WriteAllBytes(temp, utf8);
         File.Move(temp, path, overwrite: true);
         return true;
     }

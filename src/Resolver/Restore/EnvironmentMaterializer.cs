@@ -25,15 +25,6 @@ internal sealed class EnvironmentMaterializer
         _gpu = gpu;
     }
 
-    /// <summary>The cheap integrity check of the no-op path: the skeleton and every installed distribution's files.</summary>
-    public static bool IsIntact(string environmentDirectory, BaseInterpreter baseInterpreter)
-    {
-        var layout = VirtualEnvironmentLayout.For(environmentDirectory, baseInterpreter);
-        if (!EnvironmentIntegrity.SkeletonIsIntact(layout, hasInterpreter: !baseInterpreter.IsDescribed)) return false;
-        var state = EnvironmentState.Read(layout.Root);
-        return state is not null && EnvironmentIntegrity.BrokenDistributions(layout, state).Count == 0;
-    }
-
     public async Task MaterializeAsync(LockedEnvironment environment, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
@@ -67,7 +58,7 @@ internal sealed class EnvironmentMaterializer
             var built = builds.Builder.BuildsRun;
             var wheel = await builds.Builder.BuildWheelAsync(builds.Input(p.Name, p.Version, sdist.Path, p.FileName, p.Sha256, torch, _gpu), cancellationToken).ConfigureAwait(false);
             _log.Message(builds.Builder.BuildsRun > built ? $"Built {Path.GetFileName(wheel)} from {p.FileName}." : $"Using the cached build {Path.GetFileName(wheel)} of {p.FileName}.", important: builds.Builder.BuildsRun > built);
-            files[p.Name] = new DownloadedFile(wheel, StampedNoOp.Sha256(await File.ReadAllBytesAsync(wheel, cancellationToken).ConfigureAwait(false)), new FileInfo(wheel).Length);
+            files[p.Name] = new DownloadedFile(wheel, RecordHash.FileSha256Hex(wheel), new FileInfo(wheel).Length);
         }
     }
 

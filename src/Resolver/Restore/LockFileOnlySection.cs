@@ -11,28 +11,17 @@ namespace LlmPython.Resolver.Restore;
 /// </summary>
 internal static class LockFileOnlySection
 {
-    public static async Task<LockedEnvironment> FindAsync(RestoreSession session, GpuInfo gpu, LockFile? existing, bool current,
-        IRestoreLog log, CancellationToken cancellationToken)
+    /// <param name="backend">The backend chosen among the lock's sections (<see cref="BackendChoice"/>), or null without PyTorch-family items.</param>
+    public static LockedEnvironment Find(RestoreSession session, BackendDecision? backend, LockFile? existing, bool current, IRestoreLog log)
     {
         var request = session.Request;
         if (existing is null)
             throw Error(request, "there is no lockfile");
         if (!current)
             throw Error(request, "the Python items or properties changed since the last restore wrote it");
-
-        // The backend is chosen among the sections the lock has (no index probe), as a current lock is reused offline.
-        BackendDecision? backend = session.HasPyTorchFamily
-            ? await session.ChooseBackendAsync(gpu, existing, cancellationToken).ConfigureAwait(false)
-            : null;
         var sectionName = session.SectionName(backend);
         var section = existing.FindEnvironment(sectionName)
             ?? throw Error(request, $"it has no section for this machine ({sectionName})");
-        if (backend is not null)
-        {
-            foreach (var warning in backend.Warnings)
-                log.Warning(warning.Code, warning.Message, request.ProjectPath);
-            log.Message($"PyTorch backend: {backend.Backend} ({backend.Explanation})", important: true);
-        }
         log.Message($"Using {Path.GetFileName(request.LockFilePath)} ({sectionName}, {section.Packages.Count} packages) as restored.");
         return section;
     }

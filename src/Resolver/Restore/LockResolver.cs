@@ -109,7 +109,7 @@ internal sealed class LockResolver
     /// <summary>The resolver's view of the indexes for one backend (<c>cu124</c> at <paramref name="backendIndexUrl"/>; null = no PyTorch backend).</summary>
     public IndexResolverSource CreateSource(string? backend, string? backendIndexUrl, Func<DistributionFile, CancellationToken, Task<string>>? sdistMetadata = null)
     {
-        var router = new IndexRouter(_session.Http, IndexRoutingOptions.FromRequest(
+        var router = new IndexRouter(_session.Http, RestoreIndexRouting.Options(
             _session.Request, _session.Roots, backendIndexUrl, _session.Family.RoutedPackageNameSet));
         var directWheels = _session.Roots.Where(r => r.LocalWheel is not null)
             .ToDictionary(r => r.Name, r => DirectWheel.FromInclude(r.LocalWheel!, _session.ProjectDirectory));

@@ -6,6 +6,7 @@ using LlmPython.Resolver.Http;
 using LlmPython.Resolver.Indexes;
 using LlmPython.Resolver.Interpreters;
 using LlmPython.Resolver.Locking;
+using LlmPython.Resolver.Restore.NoOp;
 
 namespace LlmPython.Resolver.Restore;
 
@@ -45,10 +46,12 @@ public sealed record RestoreResult(
 }
 
 /// <summary>
-/// Resolve + lock + materialize, as the PythonRestore target asks. Order of work: validate the items,
-/// find the interpreter, choose the PyTorch backend, then the cheapest path that is still correct:
-/// no-op (stamp matches and the environment is intact) → install from the lock (inputs unchanged) →
-/// resolve, write the lock, install. A failure anywhere leaves the previous lock and environment.
+/// Resolve + lock + materialize, as the PythonRestore target asks, in six steps (<see cref="RunAsync"/>):
+/// open (validate the items, find the interpreter and target, read the lock once) → no-op (<see cref="StampedNoOp"/>)
+/// → choose the PyTorch backend (<see cref="BackendChoice"/>: once, logged once) → lock or reuse (reuse a current
+/// lock's section, else resolve; locked mode refuses) → materialize the environment → write the lock and the stamp.
+/// A failure anywhere leaves the previous lock and environment. PythonLock, PythonTree, PythonWhy and PythonExport
+/// run the first steps only (<see cref="LockAsync"/>).
 /// </summary>
 public sealed class RestoreEngine
 {
@@ -65,17 +68,18 @@ public sealed class RestoreEngine
 
     /// <summary>The resolved graph as indented text (from the lock when it is current, else resolving).</summary>
     public string DescribeTree(RestoreRequest request, CancellationToken cancellationToken = default) =>
-        Guard(request, async () => LockedGraph.Tree(await LockAsync(request, cancellationToken).ConfigureAwait(false)))
+        Guard(request, async () => LockedGraph.Tree((await LockAsync(RestoreSession.Open(request, _log), cancellationToken).ConfigureAwait(false)).Environment))
         ?? "(no resolution: see the errors above)";
 
     /// <summary>Every path from a top-level PythonPackage to <paramref name="package"/>, one per line.</summary>
     public string ExplainWhy(RestoreRequest request, string package, CancellationToken cancellationToken = default) =>
         Guard(request, async () =>
         {
-            var environment = await LockAsync(request, cancellationToken).ConfigureAwait(false);
+            var session = RestoreSession.Open(request, _log);
+            var environment = (await LockAsync(session, cancellationToken).ConfigureAwait(false)).Environment;
             var why = LockedGraph.Why(environment, package);
             // A build-variant wheel (flash-attn +cu123torch2.4cxx11abiFALSE): which file fits and why the others do not.
-            var variant = await BuildVariantReport.DescribeAsync(RestoreSession.Open(request, _log), _log, environment, package, cancellationToken).ConfigureAwait(false);
+            var variant = await BuildVariantReport.DescribeAsync(session, _log, environment, package, cancellationToken).ConfigureAwait(false);
             return variant is null ? why : why + "\n" + variant;
         }) ?? "(no resolution: see the errors above)";
 
@@ -88,10 +92,8 @@ public sealed class RestoreEngine
         {
             var parsed = Exporting.LockExporter.ParseFormats(formats);
             var session = RestoreSession.Open(request with { LockOnly = true }, _log);
-            var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
-            WriteLock(session, await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false));
-            var lockFile = LockFileReader.TryRead(request.LockFilePath) ?? new LockFile { InputsHash = "" };
-            var written = Exporting.LockExporter.Export(lockFile, request.LockFilePath, session.ProjectDirectory, outputDirectory, parsed, session.Request.FindLinks);
+            var locked = await LockAsync(session, cancellationToken).ConfigureAwait(false);
+            var written = Exporting.LockExporter.Export(locked.LockFile, request.LockFilePath, session.ProjectDirectory, outputDirectory, parsed, session.Request.FindLinks);
             foreach (var file in written)
                 _log.Message($"Exported {file}", important: true);
             return written;
@@ -104,7 +106,7 @@ public sealed class RestoreEngine
             var session = RestoreSession.Open(request, _log);
             var gpu = DetectGpu(request);
             var decision = await session.ChooseBackendAsync(gpu, probeIndexes: !request.Offline, cancellationToken).ConfigureAwait(false);
-            return GpuReport.Describe(gpu, decision, session.Target);
+            return GpuReport.Describe(decision, GpuReport.Target(session.Target));
         }) ?? "(no GPU report: see the errors above)";
 
     private T? Guard<T>(RestoreRequest request, Func<Task<T>> work) where T : class
@@ -123,100 +125,92 @@ public sealed class RestoreEngine
 
     private async Task<RestoreResult> RunAsync(RestoreRequest request, CancellationToken cancellationToken)
     {
+        // 1. Open: validated items, interpreter and target, cache; the GPU when PyTorch-family items need it; the lock, read once.
         var warningsBefore = _log.Warnings;
         var session = RestoreSession.Open(request, _log);
-        var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
-        var stampPath = session.StampPath;
-        var lockBytes = File.Exists(request.LockFilePath) ? await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false) : null;
-        var machine = session.MachineFingerprint(gpu);
+        var gpu = Gpu(session);
+        var lockFile = LockFileOnDisk.Read(request.LockFilePath);
 
-        // 1. No-op: same inputs, same lock bytes, same machine, environment intact → nothing to do, no network.
-        if (!request.LockOnly && lockBytes is not null && (request.UpdatePackages.Count == 0 || request.FromLockFileOnly)
-            && RestoreStamp.TryRead(stampPath) is { } stamp
-            && stamp.InputsHash == session.InputsHash && stamp.LockSha256 == Sha256(lockBytes)
-            && stamp.EnvironmentName == machine && stamp.EnvironmentDirectory == Path.GetFullPath(session.EnvironmentDirectory)
-            && EnvironmentMaterializer.IsIntact(session.EnvironmentDirectory, session.BaseInterpreter))
+        // 2. No-op: same inputs, same lock bytes, same machine, environment intact → nothing to do, no network.
+        if (StampedNoOp.TryConfirm(session, gpu, lockFile) is { } stamp)
         {
             _log.Message($"All Python packages for {Path.GetFileName(request.ProjectPath)} are up-to-date (no-op restore, {stamp.EnvironmentDirectory}).");
-            var locked = LockFileReader.Parse(System.Text.Encoding.UTF8.GetString(lockBytes));
-            var section = locked.Environments.FirstOrDefault(e => e.Name == stamp.LockSection);
-            var noOp = Result(request, session, section, noOp: true);
-            var updated = WithNoOpKey(stamp, request, session, gpu, noOp, warningsBefore);
-            if (!SameFastPath(stamp, updated))
-                updated.Write(stampPath);
+            var section = lockFile.Parsed!.FindEnvironment(stamp.LockSection ?? "");
+            var noOp = Result(session, section, noOp: true);
+            StampedNoOp.Record(session, gpu, lockFile.Sha256!, stamp.LockSection, noOp, warned: _log.Warnings != warningsBefore);
             return noOp;
         }
 
-        // 2./3. The lock section for this machine: reused when current, else resolved (not in locked mode).
-        var lockStep = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
-        var environment = lockStep.Environment;
+        // 3. Backend, then 4. this machine's lock section: reused when current, else resolved (not in locked mode).
+        var backend = await BackendChoice.ChooseAsync(session, gpu, Reusable(session, lockFile), _log, cancellationToken).ConfigureAwait(false);
+        var locked = await LockOrReuseAsync(session, backend, lockFile, cancellationToken).ConfigureAwait(false);
         if (request.LockOnly)
         {
-            WriteLock(session, lockStep);
+            WriteLock(session, locked);
             session.Downloads.Summarize();
-            return Result(request, session, environment, noOp: false);
+            return Result(session, locked.Environment, noOp: false);
         }
-        // A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/) with
-        // the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
-        await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
-        // The new lock is written only once its environment is installed: a refused wheel or failed build keeps the old one.
-        WriteLock(session, lockStep);
+
+        // 5. Materialize. A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/)
+        // with the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
+        await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(locked.Environment, cancellationToken).ConfigureAwait(false);
+
+        // 6. The new lock is written only once its environment is installed (a refused wheel or failed build keeps the old one), then the stamp.
+        var onDisk = WriteLock(session, locked) ?? lockFile;
         session.Downloads.Summarize();
-        var newLockBytes = await File.ReadAllBytesAsync(request.LockFilePath, cancellationToken).ConfigureAwait(false);
-        var restored = Result(request, session, environment, noOp: false);
-        var newStamp = new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(session.EnvironmentDirectory))
-        { LockSection = environment.Name };
-        WithNoOpKey(newStamp, request, session, gpu, restored, warningsBefore).Write(stampPath);
+        var restored = Result(session, locked.Environment, noOp: false);
+        StampedNoOp.Record(session, gpu, onDisk.Sha256!, locked.Environment.Name, restored, warned: _log.Warnings != warningsBefore);
         return restored;
     }
 
-    private async Task<LockedEnvironment> LockAsync(RestoreRequest request, CancellationToken cancellationToken)
+    /// <summary>Steps 3 and 4 for PythonLock's siblings (tree, why, export), and the lock written when it changed.</summary>
+    private async Task<LockStep> LockAsync(RestoreSession session, CancellationToken cancellationToken)
     {
-        var session = RestoreSession.Open(request, _log);
-        var gpu = session.HasPyTorchFamily ? DetectGpu(request) : GpuInfo.None;
-        var locked = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
+        var gpu = Gpu(session);
+        var lockFile = LockFileOnDisk.Read(session.Request.LockFilePath);
+        var backend = await BackendChoice.ChooseAsync(session, gpu, Reusable(session, lockFile), _log, cancellationToken).ConfigureAwait(false);
+        var locked = await LockOrReuseAsync(session, backend, lockFile, cancellationToken).ConfigureAwait(false);
         WriteLock(session, locked);
-        return locked.Environment;
+        return locked;
     }
 
-    /// <summary>This machine's lock section, and the whole lockfile to write when it was resolved anew (null when reused).</summary>
-    private sealed record LockStep(LockedEnvironment Environment, LockFile? ToWrite);
+    private GpuInfo Gpu(RestoreSession session) => session.HasPyTorchFamily ? DetectGpu(session.Request) : GpuInfo.None;
 
-    private void WriteLock(RestoreSession session, LockStep step)
+    /// <summary>The lock when its inputs hash is this request's (and PythonUpdatePackages does not ask to re-resolve), else null.</summary>
+    private static LockFile? Reusable(RestoreSession session, LockFileOnDisk lockFile) =>
+        Current(session, lockFile) && (session.Request.UpdatePackages.Count == 0 || session.Request.FromLockFileOnly) ? lockFile.Parsed : null;
+
+    // A lock written from the request as declared (before inputs were normalized) is as current as one of the normalized request.
+    private static bool Current(RestoreSession session, LockFileOnDisk lockFile) => session.IsCurrent(lockFile.Parsed);
+
+    /// <summary>This machine's lock section and the whole lockfile it belongs to; <paramref name="Changed"/> = resolved anew, to be written.</summary>
+    private sealed record LockStep(LockedEnvironment Environment, LockFile LockFile, bool Changed);
+
+    /// <summary>Writes a changed lock; returns the lock as now on disk, or null when the step reused the existing one.</summary>
+    private LockFileOnDisk? WriteLock(RestoreSession session, LockStep step)
     {
-        if (step.ToWrite is null)
-            return;
+        if (!step.Changed)
+            return null;
         var path = session.Request.LockFilePath;
-        if (LockFileWriter.WriteIfChanged(step.ToWrite, path))
+        var (onDisk, written) = LockFileOnDisk.Write(step.LockFile, path);
+        if (written)
             _log.Message($"Wrote {path} ({step.Environment.Name}, {step.Environment.Packages.Count} packages).", important: true);
+        return onDisk;
     }
 
-    private async Task<LockStep> LockCoreAsync(RestoreSession session, GpuInfo gpu, CancellationToken cancellationToken)
+    private async Task<LockStep> LockOrReuseAsync(RestoreSession session, BackendDecision? backend, LockFileOnDisk lockFile, CancellationToken cancellationToken)
     {
         var request = session.Request;
-        var existing = LockFileReader.TryRead(request.LockFilePath);
-        var current = session.IsCurrent(existing);
+        var existing = lockFile.Parsed;
+        var current = Current(session, lockFile);
         if (request.FromLockFileOnly)
-            return new LockStep(Verified(session, await LockFileOnlySection.FindAsync(session, gpu, existing, current, _log, cancellationToken).ConfigureAwait(false)), null);
+            return new LockStep(Verified(session, LockFileOnlySection.Find(session, backend, existing, current, _log)), existing!, Changed: false);
 
-        // Choose the backend first against the lock (no network), so a current lock is reused offline.
-        BackendDecision? backend = null;
-        if (session.HasPyTorchFamily)
-        {
-            if (current && request.UpdatePackages.Count == 0)
-                backend = await session.ChooseBackendAsync(gpu, existing!, cancellationToken).ConfigureAwait(false);
-            if (backend is null || existing!.FindEnvironment(session.SectionName(backend)) is null)
-                backend = await session.ChooseBackendAsync(gpu, probeIndexes: !request.Offline, cancellationToken).ConfigureAwait(false);
-            foreach (var warning in backend.Warnings)
-                _log.Warning(warning.Code, warning.Message, request.ProjectPath);
-            _log.Message($"PyTorch backend: {backend.Backend} ({backend.Explanation})", important: true);
-        }
         var sectionName = session.SectionName(backend);
-
         if (current && request.UpdatePackages.Count == 0 && existing!.FindEnvironment(sectionName) is { } reusable)
         {
             _log.Message($"Using {Path.GetFileName(request.LockFilePath)} ({sectionName}, {reusable.Packages.Count} packages).");
-            return new LockStep(Verified(session, reusable), null);
+            return new LockStep(Verified(session, reusable), existing, Changed: false);
         }
 
         if (request.LockedMode)
@@ -232,7 +226,7 @@ public sealed class RestoreEngine
         var resolved = Verified(session, await SharedResolution.ResolveAsync(session, _log, backend, sectionName, existing, cancellationToken).ConfigureAwait(false));
         // Sections of other machines stay while the project inputs are unchanged; they are stale otherwise.
         var others = current ? existing!.Environments.Where(e => e.Name != sectionName) : [];
-        return new LockStep(resolved, new LockFile { InputsHash = session.InputsHash, Environments = [.. others, resolved] });
+        return new LockStep(resolved, new LockFile { InputsHash = session.InputsHash, Environments = [.. others, resolved] }, Changed: true);
     }
 
     // --hash pins of requirements files: checked before the lock is written or any file is installed.
@@ -242,38 +236,10 @@ public sealed class RestoreEngine
         return environment;
     }
 
-    /// <summary>
-    /// The stamp with the fast path's record (<see cref="StampedNoOp"/>), or without it when the key cannot
-    /// vouch for the result: a detected GPU (the key does not see the hardware), warnings a no-op would not repeat.
-    /// </summary>
-    private RestoreStamp WithNoOpKey(RestoreStamp stamp, RestoreRequest request, RestoreSession session, GpuInfo gpu, RestoreResult result, int warningsBefore)
-    {
-        var cleared = stamp with { NoOpKey = null, Packages = null, EnvironmentPython = null, SitePackages = null, Files = null };
-        // A described target (publish -r for another platform) has no interpreter to stat: the engine's no-op serves it.
-        if (request.NoOpKey is null || _log.Warnings != warningsBefore || (session.HasPyTorchFamily && !gpu.IsDescribed)
-            || session.BaseInterpreter.IsDescribed || !ExecutableIsTheInterpreter(request, session))
-            return cleared;
-        var files = StampedNoOp.CaptureFiles(session.EnvironmentDirectory, session.BaseInterpreter);
-        return files is null ? cleared : cleared with
-        {
-            NoOpKey = request.NoOpKey, Packages = result.Packages, EnvironmentPython = result.EnvironmentPython,
-            SitePackages = result.SitePackages, Files = files,
-        };
-    }
-
-    // A PythonExecutable that is a wrapper or shim can switch interpreters without changing itself: only the engine's probe sees that.
-    private static bool ExecutableIsTheInterpreter(RestoreRequest request, RestoreSession session) =>
-        request.PythonExecutable is null
-        || InterpreterInfoCache.RealPath(request.PythonExecutable) == InterpreterInfoCache.RealPath(session.BaseInterpreter.Executable);
-
-    private static bool SameFastPath(RestoreStamp a, RestoreStamp b) =>
-        a.NoOpKey == b.NoOpKey && a.EnvironmentPython == b.EnvironmentPython && a.SitePackages == b.SitePackages
-        && (a.Files ?? []).SequenceEqual(b.Files ?? []) && (a.Packages ?? []).SequenceEqual(b.Packages ?? []);
-
-    private static RestoreResult Result(RestoreRequest request, RestoreSession session, LockedEnvironment? environment, bool noOp)
+    private static RestoreResult Result(RestoreSession session, LockedEnvironment? environment, bool noOp)
     {
         var packages = environment?.Packages.Select(p => new ResolvedPackage(p.Name, p.Version, p.Url, p.Sha256)).ToList() ?? [];
-        if (request.LockOnly)
+        if (session.Request.LockOnly)
             return new RestoreResult(true, packages, null, null, noOp);
         var layout = VirtualEnvironmentLayout.For(session.EnvironmentDirectory, session.BaseInterpreter);
         return new RestoreResult(true, packages, session.BaseInterpreter.IsDescribed ? null : layout.Python, layout.SitePackages, noOp)
@@ -281,6 +247,4 @@ public sealed class RestoreEngine
             EnvironmentDirectory = layout.Root,
         };
     }
-
-    internal static string Sha256(byte[] bytes) => StampedNoOp.Sha256(bytes);
 }

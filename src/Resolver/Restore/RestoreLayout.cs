@@ -4,16 +4,6 @@ namespace LlmPython.Resolver.Restore;
 public static class RestoreLayout
 {
     /// <summary>
-    /// The stamp of an environment folder: obj/python/restore.stamp for obj/python/venv, and
-    /// obj/python/rid/win-x64.stamp for a described target's folder (each target keeps its own no-op record).
-    /// </summary>
-    public static string StampPath(string environmentDirectory, bool describedTarget = false)
-    {
-        var full = Path.GetFullPath(environmentDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        return describedTarget ? full + ".stamp" : Path.Combine(Path.GetDirectoryName(full)!, "restore.stamp");
-    }
-
-    /// <summary>
     /// Where a publish for another platform (<c>-r win-x64</c> on Linux) puts that platform's environment:
     /// <c>obj/python/rid/win-x64/</c> beside the venv, so this machine's venv is never overwritten by wheels it cannot run.
     /// </summary>

@@ -29,11 +29,11 @@ internal sealed class RestoreSession
         BaseInterpreter = baseInterpreter;
         ProjectDirectory = RestoreLayout.ProjectDirectory(request);
         EnvironmentDirectory = target.IsHost ? request.EnvironmentDirectory : RestoreLayout.DescribedTargetDirectory(request, request.RuntimeIdentifier!);
-        StampPath = RestoreLayout.StampPath(EnvironmentDirectory, describedTarget: !target.IsHost);
+        StampPath = NoOp.RestoreStamp.PathFor(EnvironmentDirectory, describedTarget: !target.IsHost);
         InputsHash = LockInputs.Hash(request);
         DeclaredInputsHash = declaredInputsHash;
         Started = DateTimeOffset.UtcNow;
-        Http = new PythonHttpClient(HttpSettings.FromRequest(request) with { Cache = cache, RefreshSince = request.Refresh ? Started : null });
+        Http = new PythonHttpClient(RestoreHttpSettings.For(request) with { Cache = cache, RefreshSince = request.Refresh ? Started : null });
         FamilyRoots = roots.Where(r => Family.IsRoutedToBackendIndex(r.Name.Value)).ToList();
     }
 
@@ -90,11 +90,6 @@ internal sealed class RestoreSession
 
     /// <summary>The lock section of this target with this backend: "cp311-linux-x86_64-cu118".</summary>
     public string SectionName(BackendDecision? backend) => Target.Key + (backend is null ? "" : "-" + backend.Backend);
-
-    /// <summary>What, besides the inputs and the lock, decides the environment on this machine (for the no-op check).</summary>
-    public string MachineFingerprint(GpuInfo gpu) =>
-        string.Join("|", Target.Key, Target.PythonVersion, BaseInterpreter.Executable, Request.CompileBytecode,
-            HasPyTorchFamily ? RequestedBackend + ":" + gpu.Describe() : "");
 
     public string RequestedBackend =>
         PyTorchFamily.MergeBackendRequests(FamilyRoots.Select(r => (r.Name.Value, r.Cuda)), Request.PythonCuda);

@@ -1,4 +1,4 @@
-namespace LlmPython.Resolver.Restore;
+namespace LlmPython.Resolver.Restore.NoOp;
 
 /// <summary>
 /// A file's size and last-write time when the environment was last built: the no-op fast path's integrity

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LlmPython.Resolver.Restore;
+namespace LlmPython.Resolver.Restore.NoOp;
 
 /// <summary>
 /// restore.stamp as JSON, read and written by hand with <see cref="Utf8JsonReader"/>/<see cref="Utf8JsonWriter"/>:
@@ -16,9 +16,8 @@ internal static class RestoreStampFormat
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString(nameof(RestoreStamp.InputsHash), stamp.InputsHash);
+            json.WriteString(nameof(RestoreStamp.EngineKey), stamp.EngineKey);
             json.WriteString(nameof(RestoreStamp.LockSha256), stamp.LockSha256);
-            json.WriteString(nameof(RestoreStamp.EnvironmentName), stamp.EnvironmentName);
             json.WriteString(nameof(RestoreStamp.EnvironmentDirectory), stamp.EnvironmentDirectory);
             WriteIfSet(json, nameof(RestoreStamp.LockSection), stamp.LockSection);
             WriteIfSet(json, nameof(RestoreStamp.NoOpKey), stamp.NoOpKey);
@@ -60,7 +59,7 @@ internal static class RestoreStampFormat
     {
         var json = new Utf8JsonReader(utf8);
         Expect(ref json, JsonTokenType.StartObject);
-        string? inputsHash = null, lockSha256 = null, environmentName = null, environmentDirectory = null;
+        string? engineKey = null, lockSha256 = null, environmentDirectory = null;
         string? lockSection = null, noOpKey = null, environmentPython = null, sitePackages = null;
         List<ResolvedPackage>? packages = null;
         List<FileSnapshot>? files = null;
@@ -69,9 +68,8 @@ internal static class RestoreStampFormat
             var name = json.GetString();
             switch (name)
             {
-                case nameof(RestoreStamp.InputsHash): inputsHash = StringValue(ref json); break;
+                case nameof(RestoreStamp.EngineKey): engineKey = StringValue(ref json); break;
                 case nameof(RestoreStamp.LockSha256): lockSha256 = StringValue(ref json); break;
-                case nameof(RestoreStamp.EnvironmentName): environmentName = StringValue(ref json); break;
                 case nameof(RestoreStamp.EnvironmentDirectory): environmentDirectory = StringValue(ref json); break;
                 case nameof(RestoreStamp.LockSection): lockSection = StringValue(ref json); break;
                 case nameof(RestoreStamp.NoOpKey): noOpKey = StringValue(ref json); break;
@@ -84,8 +82,8 @@ internal static class RestoreStampFormat
         }
         if (json.TokenType != JsonTokenType.EndObject)
             throw new JsonException("restore.stamp: expected a property or the end of the object");
-        return new RestoreStamp(Required(inputsHash, nameof(RestoreStamp.InputsHash)), Required(lockSha256, nameof(RestoreStamp.LockSha256)),
-            Required(environmentName, nameof(RestoreStamp.EnvironmentName)), Required(environmentDirectory, nameof(RestoreStamp.EnvironmentDirectory)))
+        return new RestoreStamp(Required(engineKey, nameof(RestoreStamp.EngineKey)), Required(lockSha256, nameof(RestoreStamp.LockSha256)),
+            Required(environmentDirectory, nameof(RestoreStamp.EnvironmentDirectory)))
         {
             LockSection = lockSection,
             NoOpKey = noOpKey,

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using LlmPython.Resolver.Restore;
+using LlmPython.Resolver.Locking;
 
-namespace LlmPython.Resolver.Locking;
+namespace LlmPython.Resolver.Restore;
 
 /// <summary>
 /// The project's inputs that decide a resolution, in one canonical text, and its sha256. Anything that
