@@ -144,9 +144,9 @@ public sealed class RestoreEngine
         }
 
         // 2./3. The lock section for this machine: reused when current, else resolved (not in locked mode).
-        var opened = clock.ElapsedMilliseconds;
+        var openedAt = clock.ElapsedMilliseconds;
         var lockStep = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
-        var locked = clock.ElapsedMilliseconds;
+        var lockedAt = clock.ElapsedMilliseconds;
         var environment = lockStep.Environment;
         if (request.LockOnly)
         {
@@ -157,7 +157,7 @@ public sealed class RestoreEngine
         // A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/) with
         // the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
         await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(environment, cancellationToken).ConfigureAwait(false);
-        var materialized = clock.ElapsedMilliseconds;
+        var materializedAt = clock.ElapsedMilliseconds;
         // The new lock is written only once its environment is installed: a refused wheel or failed build keeps the old one.
         WriteLock(session, lockStep);
         session.Downloads.Summarize();
@@ -166,8 +166,8 @@ public sealed class RestoreEngine
         var newStamp = new RestoreStamp(session.InputsHash, Sha256(newLockBytes), machine, Path.GetFullPath(session.EnvironmentDirectory))
         { LockSection = environment.Name };
         WithNoOpKey(newStamp, request, session, gpu, restored, warningsBefore).Write(stampPath);
-        _log.Message($"Python restore of {Path.GetFileName(request.ProjectPath)} took {clock.ElapsedMilliseconds} ms: interpreter and inputs {opened} ms, " +
-            $"lock {locked - opened} ms, environment {materialized - locked} ms, lockfile and stamp {clock.ElapsedMilliseconds - materialized} ms.");
+        _log.Message($"Python restore of {Path.GetFileName(request.ProjectPath)} took {clock.ElapsedMilliseconds} ms: interpreter and inputs {openedAt} ms, " +
+            $"lock {lockedAt - openedAt} ms, environment {materializedAt - lockedAt} ms, lockfile and stamp {clock.ElapsedMilliseconds - materializedAt} ms.");
         return restored;
     }
 
