@@ -89,7 +89,8 @@ internal static class ManyProjectBenchmark
                 $"warm {Percent(Median(warm.Select(b => b.Wall)), baseline)}, locked {Percent(Median(locked.Select(b => b.Wall)), baseline)} over the plain build (medians of {Rounds}; goal ≤ +10 %); " +
                 $"PythonRestore task cold {Timing.Ms(Median(cold.Select(b => b.TaskTime)))} summed over {n} projects; " +
                 $"{Values(cold.Select(b => b.Resolutions))} resolutions, {Values(cold.Select(b => b.Pages))} page requests for {pages.Count} pages cold, " +
-                $"{Values(warm.Concat(locked).Select(b => b.Pages))} warm/locked; load average {loadBefore} → {loadAfter}.");
+                $"{Values(warm.Concat(locked).Select(b => b.Pages))} warm/locked; CPU time cold {CpuOverhead(cold, plainBuilds)}, warm {CpuOverhead(warm, plainBuilds)}, " +
+                $"locked {CpuOverhead(locked, plainBuilds)} over the plain build's; load average {loadBefore} → {loadAfter}.");
         }
     }
 
@@ -143,6 +144,14 @@ internal static class ManyProjectBenchmark
     {
         var cpu = builds.Where(b => b.Cpu is not null).Select(b => b.Cpu!.Value).ToList();
         return cpu.Count == 0 ? "-" : Timing.Ms(Median(cpu));
+    }
+
+    /// <summary>The median CPU time of <paramref name="builds"/> over the plain builds' (steadier than wall time on a loaded machine).</summary>
+    private static string CpuOverhead(IEnumerable<Measured> builds, IEnumerable<Measured> plain)
+    {
+        var cpu = builds.Where(b => b.Cpu is not null).Select(b => b.Cpu!.Value).ToList();
+        var baseline = plain.Where(b => b.Cpu is not null).Select(b => b.Cpu!.Value).ToList();
+        return cpu.Count == 0 || baseline.Count == 0 ? "?" : Percent(Median(cpu), Median(baseline));
     }
 
     private static string Percent(TimeSpan value, TimeSpan baseline) => $"{(value - baseline) / baseline:+0%;-0%}";
