@@ -89,7 +89,7 @@ internal static class ManyProjectBenchmark
                 $"warm {Percent(Median(warm.Select(b => b.Wall)), baseline)}, locked {Percent(Median(locked.Select(b => b.Wall)), baseline)} over the plain build (medians of {Rounds}; goal ≤ +10 %); " +
                 $"PythonRestore task cold {Timing.Ms(Median(cold.Select(b => b.TaskTime)))} summed over {n} projects; " +
                 $"{Values(cold.Select(b => b.Resolutions))} resolutions, {Values(cold.Select(b => b.Pages))} page requests for {pages.Count} pages cold, " +
-                $"{Values(warm.Concat(locked).Select(b => b.Pages))} warm/locked; CPU time cold {CpuOverhead(cold, plainBuilds)}, warm {CpuOverhead(warm, plainBuilds)}, " +
+                $"{Values(warm.Concat(locked).Select(b => b.Pages))} warm/locked; CPU time of the process tree (without the shared compiler server) cold {CpuOverhead(cold, plainBuilds)}, warm {CpuOverhead(warm, plainBuilds)}, " +
                 $"locked {CpuOverhead(locked, plainBuilds)} over the plain build's; load average {loadBefore} → {loadAfter}.");
         }
     }
