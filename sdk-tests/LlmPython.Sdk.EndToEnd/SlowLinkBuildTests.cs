@@ -12,7 +12,7 @@ public sealed class SlowLinkIndex : IDisposable
 
     public SlowLinkIndex()
     {
-        Assert.True(NginxStaticServer.IsInstalled, "nginx is missing: apt-get install nginx-light (.ci/run does)");
+        Assert.True(NginxServer.IsInstalled, "nginx is missing: apt-get install nginx-light (.ci/run does)");
         Wheel = Folder.AddPayloadWheel("slow-model", "1.0", PayloadBytes);
     }
 
@@ -43,13 +43,13 @@ public sealed class SlowLinkBuildTests(SlowLinkIndex index, Xunit.Abstractions.I
     [Fact]
     public void A_wheel_slower_than_the_read_timeout_installs_in_one_try_with_progress_and_a_summary()
     {
-        using var nginx = NginxStaticServer.Serve(index.Folder.Root, RatePerSecond);
+        using var nginx = NginxServer.Serve(index.Folder.Root, RatePerSecond);
         var project = TestProject.ConsoleApp(_sdk, "SlowLink", ProjectXml(nginx.BaseUrl + "/simple"));
 
         var build = project.Build().ShouldSucceed();
         output.WriteLine(build.Output);
 
-        Assert.Single(nginx.Requests, r => r.Path == index.Wheel.UrlPath);
+        Assert.Single(nginx.Requests(), r => r.Path == index.Wheel.UrlPath);
         // Default verbosity: a line per 2 s for a file over 50 MB, and the summary.
         Assert.Contains($"Downloading {index.Wheel.FileName}: ", build.Output, StringComparison.Ordinal);
         Assert.Matches(@"Downloading slow_model-1\.0-py3-none-any\.whl: [\d.]+ MB of 60\.0 MB \(\d+ %\), [\d.]+ MB/s, about \d+ s left", build.Output);
@@ -60,7 +60,7 @@ public sealed class SlowLinkBuildTests(SlowLinkIndex index, Xunit.Abstractions.I
     [Fact]
     public void A_build_killed_mid_download_is_resumed_by_the_next_and_a_parallel_build_waits_for_it()
     {
-        using var nginx = NginxStaticServer.Serve(index.Folder.Root, RatePerSecond);
+        using var nginx = NginxServer.Serve(index.Folder.Root, RatePerSecond);
         var parent = Path.Combine(_sdk.ProjectsRoot, "shared-cache-" + Guid.NewGuid().ToString("N")[..8]);
         var xml = ProjectXml(nginx.BaseUrl + "/simple", cache: "$(MSBuildProjectDirectory)/../cache");
         var first = TestProject.Create(_sdk, "KilledApp", parent).WithProjectFile(xml).WithFile("Program.cs", "System.Console.WriteLine(1);\n");
@@ -86,7 +86,7 @@ public sealed class SlowLinkBuildTests(SlowLinkIndex index, Xunit.Abstractions.I
         resuming.WaitForExit(TimeSpan.FromMinutes(3)).ShouldSucceed();
         waiting.WaitForExit(TimeSpan.FromMinutes(3)).ShouldSucceed();
 
-        var wheelRequests = nginx.Requests.Where(r => r.Path == index.Wheel.UrlPath).ToList();
+        var wheelRequests = nginx.Requests().Where(r => r.Path == index.Wheel.UrlPath).ToList();
         Assert.Equal(2, wheelRequests.Count);
         Assert.Equal(206, wheelRequests[1].Status);
         Assert.StartsWith("bytes=", wheelRequests[1].Range);
@@ -105,7 +105,7 @@ public sealed class SlowLinkBuildTests(SlowLinkIndex index, Xunit.Abstractions.I
         const long payload = 1L << 30;
         using var bigIndex = new StaticIndexFolder();
         bigIndex.AddPayloadWheel("slow-model", "1.0", payload, seed: 2);
-        using var nginx = NginxStaticServer.Serve(bigIndex.Root);
+        using var nginx = NginxServer.Serve(bigIndex.Root);
         var project = TestProject.ConsoleApp(_sdk, "BigWheel", ProjectXml(nginx.BaseUrl + "/simple"));
         try
         {

@@ -1,28 +1,31 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace LlmPython.TestSupport;
 
-/// <summary>One request as nginx logged it (<see cref="NginxServer.Requests"/>).</summary>
-/// <param name="CacheStatus">The proxy's <c>$upstream_cache_status</c> (HIT, MISS, STALE, …), "-" when not proxied.</param>
-public sealed record NginxRequest(string Method, string Path, int Status, string CacheStatus);
-
 /// <summary>
 /// Debian's nginx on 127.0.0.1 (a free port), run as the test user with everything (config, pid, logs, temp and cache
-/// folders) in a folder of its own. The test writes the <c>server</c> block's locations; the access log, one line per
-/// request, is what tests judge by (request counts, never times). Stopped (the whole process tree) on dispose.
+/// folders) in a folder of its own: a static package index (<see cref="Serve"/>: byte ranges, ETags, If-Range and
+/// 304s built in, <c>limit_rate</c> to play a slow link) or any <c>server</c> block the test writes (<see cref="Start(string, string, string)"/>:
+/// PyPI-like Cache-Control, a <c>proxy_cache</c> in front of another nginx). The access log, one line per request in one
+/// format (<see cref="NginxRequest"/>), is what tests judge by (request counts, never times). Stopped (the whole process
+/// tree) on dispose.
 /// </summary>
 public sealed class NginxServer : IDisposable
 {
-    private const string LogFormat = "'$request_method $request_uri $status $upstream_cache_status'";
+    // Tab-separated, in NginxRequest's order; nginx writes "-" for an empty variable.
+    private const string LogFormat = @"'$request_method\t$request_uri\t$status\t$http_range\t$http_if_range\t$body_bytes_sent\t$upstream_cache_status'";
     private readonly string _folder;
     private readonly string _configPath;
+    private readonly bool _ownsFolder;
     private Process? _process;
 
-    private NginxServer(string folder, int port, string locations, string httpDirectives)
+    private NginxServer(string folder, int port, string locations, string httpDirectives, bool ownsFolder)
     {
         _folder = folder;
+        _ownsFolder = ownsFolder;
         Port = port;
         foreach (var sub in new[] { "logs", "temp", "cache" })
             Directory.CreateDirectory(Path.Combine(folder, sub));
@@ -35,8 +38,8 @@ public sealed class NginxServer : IDisposable
             error_log {{folder}}/logs/error.log warn;
             events { worker_connections 256; }
             http {
-              log_format counts {{LogFormat}};
-              access_log {{folder}}/logs/access.log counts;
+              log_format requests {{LogFormat}};
+              access_log {{folder}}/logs/access.log requests;
               client_body_temp_path {{folder}}/temp/body;
               proxy_temp_path {{folder}}/temp/proxy;
               fastcgi_temp_path {{folder}}/temp/fastcgi;
@@ -44,6 +47,9 @@ public sealed class NginxServer : IDisposable
               scgi_temp_path {{folder}}/temp/scgi;
               types { text/html html; application/vnd.pypi.simple.v1+json json; application/octet-stream whl metadata; }
               default_type application/octet-stream;
+              sendfile on;
+              # Small chunks: limit_rate then paces evenly instead of a second's worth in one burst and a pause.
+              sendfile_max_chunk 128k;
               {{httpDirectives}}
               server {
                 listen 127.0.0.1:{{port}};
@@ -60,24 +66,50 @@ public sealed class NginxServer : IDisposable
     public string Folder => _folder;
     public string AccessLog => Path.Combine(_folder, "logs", "access.log");
 
-    /// <summary>The binary: Debian's /usr/sbin/nginx, else nginx on PATH.</summary>
-    public static string Executable =>
+    /// <summary>The binary: Debian's /usr/sbin/nginx, else nginx on PATH; null when neither exists.</summary>
+    public static string? Installed =>
         File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx"
-        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "nginx")).FirstOrDefault(File.Exists)
-          ?? throw new InvalidOperationException("nginx is not installed: apt-get install nginx-light (.ci/run does).");
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "nginx")).FirstOrDefault(File.Exists);
+
+    public static bool IsInstalled => Installed is not null;
+
+    private static string Executable =>
+        Installed ?? throw new InvalidOperationException("nginx is not installed: apt-get install nginx-light (.ci/run does).");
 
     /// <summary>
     /// Starts nginx in <paramref name="folder"/> with <paramref name="locations"/> inside its server block (and
     /// <paramref name="httpDirectives"/> in the http block, e.g. a <c>proxy_cache_path</c>).
     /// <c>{folder}</c> and <c>{port}</c> in either are replaced.
     /// </summary>
-    public static NginxServer Start(string folder, string locations, string httpDirectives = "")
+    public static NginxServer Start(string folder, string locations, string httpDirectives = "") =>
+        Start(folder, locations, httpDirectives, ownsFolder: false);
+
+    /// <summary>
+    /// Serves the files under <paramref name="root"/> (a folder's <c>index.html</c> for its URL); <paramref name="bytesPerSecond"/>
+    /// &gt; 0 throttles every response (per connection). Config and logs live in a temp folder removed on dispose.
+    /// </summary>
+    public static NginxServer Serve(string root, long bytesPerSecond = 0)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "llmpy-nginx-" + Guid.NewGuid().ToString("N")[..12]);
+        var rate = bytesPerSecond > 0 ? $"limit_rate {bytesPerSecond};" : "";
+        return Start(folder, $"location / {{ root {root}; index index.html; {rate} }}", "", ownsFolder: true);
+    }
+
+    private static NginxServer Start(string folder, string locations, string httpDirectives, bool ownsFolder)
     {
         Directory.CreateDirectory(folder);
         var port = FreePort();
-        string Fill(string text) => text.Replace("{folder}", folder, StringComparison.Ordinal).Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var server = new NginxServer(folder, port, Fill(locations), Fill(httpDirectives));
-        server.Start();
+        string Fill(string text) => text.Replace("{folder}", folder, StringComparison.Ordinal).Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var server = new NginxServer(folder, port, Fill(locations), Fill(httpDirectives), ownsFolder);
+        try
+        {
+            server.Start();
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
         return server;
     }
 
@@ -129,9 +161,10 @@ public sealed class NginxServer : IDisposable
         var requests = new List<NginxRequest>();
         while (reader.ReadLine() is { } line)
         {
-            var parts = line.Split(' ');
-            if (parts.Length >= 4)
-                requests.Add(new NginxRequest(parts[0], Uri.UnescapeDataString(parts[1]), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), parts[3]));
+            var f = line.Split('\t');
+            if (f.Length < 7) continue; // a line being written
+            requests.Add(new NginxRequest(f[0], Uri.UnescapeDataString(f[1]), int.Parse(f[2], CultureInfo.InvariantCulture), Dash(f[3]), Dash(f[4]),
+                long.Parse(f[5], CultureInfo.InvariantCulture), Dash(f[6])));
         }
         return requests;
     }
@@ -142,6 +175,8 @@ public sealed class NginxServer : IDisposable
         return File.Exists(path) ? File.ReadAllText(path) : "";
     }
 
+    private static string? Dash(string value) => value is "-" or "" ? null : value;
+
     private static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -151,5 +186,10 @@ public sealed class NginxServer : IDisposable
         return port;
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        if (_ownsFolder)
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
 }

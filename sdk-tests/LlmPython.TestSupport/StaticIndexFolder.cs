@@ -9,7 +9,7 @@ public sealed record StaticWheel(string FileName, string UrlPath, string Sha256,
 
 /// <summary>
 /// A PEP 503 index as plain files (<c>simple/&lt;name&gt;/index.html</c> with sha256 fragments and PEP 658
-/// metadata files, wheels under <c>packages/</c>) for any static web server, e.g. <see cref="NginxStaticServer"/>.
+/// metadata files, wheels under <c>packages/</c>) for any static web server, e.g. <see cref="NginxServer.Serve"/>.
 /// Big wheels are streamed to disk with incompressible content, never held in memory.
 /// </summary>
 public sealed class StaticIndexFolder : IDisposable

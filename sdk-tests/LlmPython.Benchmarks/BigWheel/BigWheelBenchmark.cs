@@ -18,7 +18,7 @@ internal static class BigWheelBenchmark
 
     public static void Run()
     {
-        if (!NginxStaticServer.IsInstalled)
+        if (!NginxServer.IsInstalled)
         {
             Table.Summary("nginx is missing (apt-get install nginx-light); no big-wheel figures.");
             return;
@@ -27,7 +27,7 @@ internal static class BigWheelBenchmark
         if (BenchSdk.Pack(scratch) is not { } sdk) return;
         using var index = new StaticIndexFolder(scratch.Sub("index"));
         var wheel = index.AddPayloadWheel("big-model", "1.0", PayloadMegabytes << 20);
-        using var nginx = NginxStaticServer.Serve(index.Root);
+        using var nginx = NginxServer.Serve(index.Root);
 
         var plain = App(sdk, "Plain", "Microsoft.NET.Sdk", "");
         var big = App(sdk, "Big", $"LlmPython.Sdk/{sdk.Version}", $"""
@@ -118,7 +118,7 @@ internal static class BigWheelBenchmark
         return dir;
     }
 
-    private static TimeSpan PipInstall(NginxStaticServer nginx, string venv, string[] cacheArgs)
+    private static TimeSpan PipInstall(NginxServer nginx, string venv, string[] cacheArgs)
     {
         var venvTime = Exec.Run(BenchPaths.BasePython, ["-m", "venv", "--without-pip", venv]).ShouldSucceed("python -m venv").Elapsed;
         var install = Exec.Run(BenchPaths.BasePython,

@@ -17,7 +17,7 @@ public sealed class SlowLinkDownloadTests : IDisposable
 
     public SlowLinkDownloadTests()
     {
-        Assert.True(NginxStaticServer.IsInstalled, "nginx is missing: apt-get install nginx-light (.ci/run does)");
+        Assert.True(NginxServer.IsInstalled, "nginx is missing: apt-get install nginx-light (.ci/run does)");
         // ~9.3 s at 1.5 MB/s: three times the 3 s read timeout below (a loaded CI machine pauses for over 1.5 s at times).
         _wheel = _index.AddPayloadWheel("slow-model", "1.0", 14L * 1024 * 1024);
     }
@@ -25,7 +25,7 @@ public sealed class SlowLinkDownloadTests : IDisposable
     [Fact]
     public async Task A_transfer_lasting_several_read_timeouts_finishes_in_one_try()
     {
-        using var nginx = NginxStaticServer.Serve(_index.Root, RatePerSecond);
+        using var nginx = NginxServer.Serve(_index.Root, RatePerSecond);
         var cache = new CacheStore(_cacheFolder.Path);
         var http = IndexTestKit.Http(cache, retry: IndexTestKit.FastRetry with { ReadTimeout = TimeSpan.FromSeconds(3) });
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -34,14 +34,14 @@ public sealed class SlowLinkDownloadTests : IDisposable
 
         Assert.True(clock.Elapsed > TimeSpan.FromSeconds(6), $"the throttle should make the transfer outlive the read timeout; it took {clock.Elapsed}");
         Assert.Equal(_wheel.Size, new FileInfo(file.Path).Length);
-        var request = Assert.Single(nginx.Requests, r => r.Path == _wheel.UrlPath);
+        var request = Assert.Single(nginx.Requests(), r => r.Path == _wheel.UrlPath);
         Assert.Equal(200, request.Status);
     }
 
     [Fact]
     public async Task An_interrupted_transfer_continues_with_a_206_from_nginx()
     {
-        using var nginx = NginxStaticServer.Serve(_index.Root, RatePerSecond);
+        using var nginx = NginxServer.Serve(_index.Root, RatePerSecond);
         var cache = new CacheStore(_cacheFolder.Path);
         var url = new Uri(nginx.BaseUrl + _wheel.UrlPath);
         using var ctrlC = new CancellationTokenSource();
@@ -53,7 +53,7 @@ public sealed class SlowLinkDownloadTests : IDisposable
         var file = await new WheelDownloader(IndexTestKit.Http(cache), cache).DownloadAsync(url, _wheel.Sha256);
 
         Assert.Equal(_wheel.Size, new FileInfo(file.Path).Length);
-        var requests = nginx.Requests.Where(r => r.Path == _wheel.UrlPath).ToList();
+        var requests = nginx.Requests().Where(r => r.Path == _wheel.UrlPath).ToList();
         Assert.Equal(2, requests.Count);
         Assert.Equal($"bytes={kept}-", requests[1].Range);
         Assert.NotNull(requests[1].IfRange);

@@ -113,6 +113,21 @@ public sealed class InterpreterLocatorTests : IDisposable
     }
 
     [Fact]
+    public void ProjectsOfOneProcessReadTheCachedAnswerOnceAndShareItsTags()
+    {
+        // An MSBuild node restores one project after another: after the first, neither a process nor the entry file is needed.
+        var cache = Temp();
+        var first = PyenvOnly(cache).Locate("3.11");
+        foreach (var entry in Directory.GetFiles(cache)) File.Delete(entry);
+
+        var next = PyenvOnly(cache);
+        var again = next.Locate("3.11");
+        Assert.Equal(0, next.ProcessesStarted);
+        Assert.Same(first.Info, again.Info);
+        Assert.Same(first.Tags, again.Tags);
+    }
+
+    [Fact]
     public void FakePathFindsVersionedNameThenGenericScript()
     {
         var bin = Temp();

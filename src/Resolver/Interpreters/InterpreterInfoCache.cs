@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,12 +10,16 @@ namespace LlmPython.Resolver.Interpreters;
 /// <summary>
 /// Probe answers on disk, keyed by the interpreter binary's real path, size and modification time, so
 /// asking again about an unchanged interpreter starts no process. Scripts (pyenv shims, wrappers) are
-/// never cached: the binary they run can change without them changing.
+/// never cached: the binary they run can change without them changing. Answers read or written are also kept in
+/// memory for the life of the process (keyed by the entry file, which names the binary's identity): the projects of
+/// one <c>dotnet build -m</c> that an MSBuild node restores one after another read and parse the entry once.
 /// </summary>
 public sealed class InterpreterInfoCache
 {
     /// <summary>snake_case JSON, source-generated: the engine's no-op reads an entry on every build.</summary>
     internal static JsonTypeInfo<InterpreterInfo> Json => InterpreterInfoJson.Default.InterpreterInfo;
+
+    private static readonly ConcurrentDictionary<string, InterpreterInfo> Read = new(StringComparer.Ordinal);
 
     private readonly string _directory;
 
@@ -24,11 +29,15 @@ public sealed class InterpreterInfoCache
     public InterpreterInfo? TryGet(string executablePath)
     {
         var file = EntryPath(executablePath);
-        if (file is null || !File.Exists(file)) return null;
+        if (file is null) return null;
+        if (Read.TryGetValue(file, out var known)) return known;
+        if (!File.Exists(file)) return null;
         try
         {
             var info = JsonSerializer.Deserialize(File.ReadAllText(file), Json);
-            return info is { ProbeVersion: InterpreterProbeScript.Version } ? info : null;
+            if (info is not { ProbeVersion: InterpreterProbeScript.Version }) return null;
+            Read[file] = info;
+            return info;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -41,6 +50,7 @@ public sealed class InterpreterInfoCache
     {
         var file = EntryPath(executablePath);
         if (file is null) return;
+        Read[file] = info;
         try
         {
             Directory.CreateDirectory(_directory);

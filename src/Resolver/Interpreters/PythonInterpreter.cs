@@ -18,6 +18,12 @@ public sealed record PythonInterpreter(
     public InterpreterInfo? Info { get; init; }
 
     /// <summary>An interpreter from its probe answer: version, markers and tags all come from <paramref name="info"/>.</summary>
-    public static PythonInterpreter FromInfo(string executablePath, InterpreterInfo info) =>
-        new(executablePath, Pep440Version.Parse(info.Version), info.ToMarkerEnvironment(), info.ToSupportedTags()) { Info = info };
+    public static PythonInterpreter FromInfo(string executablePath, InterpreterInfo info)
+    {
+        // The cache hands out one answer per interpreter: its tags (hundreds of manylinux tags) are derived once per process.
+        var tags = DerivedTags.GetValue(info, i => i.ToSupportedTags());
+        return new(executablePath, Pep440Version.Parse(info.Version), info.ToMarkerEnvironment(), tags) { Info = info };
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<InterpreterInfo, SupportedTags> DerivedTags = new();
 }

@@ -127,6 +127,7 @@ public sealed class RestoreEngine
     {
         // 1. Open: validated items, interpreter and target, cache; the GPU when PyTorch-family items need it; the lock, read once.
         var warningsBefore = _log.Warnings;
+        var clock = System.Diagnostics.Stopwatch.StartNew(); // the phases' times, logged at low importance (-v:d) for profiling
         var session = RestoreSession.Open(request, _log);
         var gpu = Gpu(session);
         var lockFile = LockFileOnDisk.Read(request.LockFilePath);
@@ -142,8 +143,10 @@ public sealed class RestoreEngine
         }
 
         // 3. Backend, then 4. this machine's lock section: reused when current, else resolved (not in locked mode).
+        var openedAt = clock.ElapsedMilliseconds;
         var backend = await BackendChoice.ChooseAsync(session, gpu, Reusable(session, lockFile), _log, cancellationToken).ConfigureAwait(false);
         var locked = await LockOrReuseAsync(session, backend, lockFile, cancellationToken).ConfigureAwait(false);
+        var lockedAt = clock.ElapsedMilliseconds;
         if (request.LockOnly)
         {
             WriteLock(session, locked);
@@ -154,12 +157,15 @@ public sealed class RestoreEngine
         // 5. Materialize. A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/)
         // with the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
         await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(locked.Environment, cancellationToken).ConfigureAwait(false);
+        var materializedAt = clock.ElapsedMilliseconds;
 
         // 6. The new lock is written only once its environment is installed (a refused wheel or failed build keeps the old one), then the stamp.
         var onDisk = WriteLock(session, locked) ?? lockFile;
         session.Downloads.Summarize();
         var restored = Result(session, locked.Environment, noOp: false);
         StampedNoOp.Record(session, gpu, onDisk.Sha256!, locked.Environment.Name, restored, warned: _log.Warnings != warningsBefore);
+        _log.Message($"Python restore of {Path.GetFileName(request.ProjectPath)} took {clock.ElapsedMilliseconds} ms: interpreter and inputs {openedAt} ms, " +
+            $"lock {lockedAt - openedAt} ms, environment {materializedAt - lockedAt} ms, lockfile and stamp {clock.ElapsedMilliseconds - materializedAt} ms.");
         return restored;
     }
 
