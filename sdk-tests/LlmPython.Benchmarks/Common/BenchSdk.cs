@@ -21,7 +21,7 @@ internal sealed record BenchSdk(string Version, string Feed, string Projects, st
         try
         {
             // The repo's own restore uses the machine's packages folder; only the benchmark projects are isolated.
-            packed = new DotnetCommand(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(), scratch.Sub("unused-cache"))
+            packed = new DotnetCommand(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(), scratch.Sub("unused-cache")) { Timeout = TimeSpan.FromMinutes(15) }
                 .Run(BenchPaths.RepoRoot, "pack", Path.Combine("src", "Sdk", "LlmPython.Sdk.csproj"), "-c", "Release", "-o", feed, "-nologo", $"-p:Version={version}");
         }
         catch (TimeoutException e)

@@ -98,6 +98,7 @@ internal sealed class EnvironmentMaterializer
             finally { unpackSlots.Release(); }
         }).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
+        StagingPruner.Prune(_session.Cache);
         return results;
     }
 
