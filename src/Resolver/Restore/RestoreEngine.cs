@@ -143,6 +143,7 @@ public sealed class RestoreEngine
         }
 
         // 2./3. The lock section for this machine: reused when current, else resolved (not in locked mode).
+        session.Wheels.UnpackAhead = !request.LockOnly;
         var lockStep = await LockCoreAsync(session, gpu, cancellationToken).ConfigureAwait(false);
         var environment = lockStep.Environment;
         if (request.LockOnly)
