@@ -78,8 +78,12 @@ internal static class LlmStackWheels
         for (var i = 0; i < p.PyFiles; i++)
         {
             var folder = folders[i % folders.Count];
-            var file = i < folders.Count ? "__init__.py" : $"{Word(random)}_{i}.py";
-            wheel.AddFile($"{folder}/{file}", PythonSource(random, SizeAround(p.PyKb * 1024, random)));
+            var source = PythonSource(random, SizeAround(p.PyKb * 1024, random));
+            if (i < folders.Count)
+                // Packages are imported by the benchmark's check: their body is valid but never runs.
+                wheel.AddFile($"{folder}/__init__.py", $"__version__ = \"{p.Version}\"\nif False:\n" + string.Join('\n', source.Split('\n').Select(l => l.Length == 0 ? l : "    " + l)));
+            else
+                wheel.AddFile($"{folder}/{Word(random)}_{i}.py", source);
         }
         for (var i = 0; i < p.NativeMb.Length; i++)
             wheel.AddFile($"{module}/_native{i}.cpython-311-x86_64-linux-gnu.so", NativeBinary(random, (int)(p.NativeMb[i] * 1024 * 1024)), executable: true);
@@ -138,7 +142,7 @@ internal static class LlmStackWheels
                         0 => $"        {Word(random)}_{Word(random)} = self.{Word(random)}({a}, {Word(random)}={random.Next(64)})\n",
                         1 => $"        if {a} is None:\n            {a} = self.config.{Word(random)}_{Word(random)}\n",
                         2 => $"        {Word(random)} = {Word(random)}.view({Word(random)}_size, -1, self.{Word(random)}_{Word(random)})\n",
-                        _ => $"        for {Word(random)} in range(len({b})):\n            {b}[{Word(random)}] += {Word(random)} * {random.NextDouble():0.###}\n",
+                        _ => $"        for {Word(random)} in range(len({b})):\n            {b}[{Word(random)}] += {Word(random)} * {random.NextDouble().ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}\n",
                     });
                 }
                 sb.Append($"        return {{\"{Word(random)}\": {a}, \"{Word(random)}\": {b}}}\n");
