@@ -31,6 +31,10 @@ switch (which)
     case "llmstack":
         LlmStackBenchmark.Run();
         break;
+    case "llmstack-index":
+        // The llmstack wheels and their simple index written to a folder, to look at or to serve by hand.
+        LlmPython.TestSupport.StaticSimpleIndex.Write(args[1], LlmStackWheels.Wheels());
+        break;
     case "manyprojects":
         // `manyprojects 20` runs one size; the default is 20 and 50.
         ManyProjectBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToList() : [20, 50]);

@@ -57,47 +57,56 @@ internal static class LlmStackBenchmark
         Pip(index, pipVenv, ["--cache-dir", pipCache]); // fills pip's cache for the warm rows
 
         var figures = new Dictionary<string, List<TimeSpan>>();
-        void Add(string what, TimeSpan time) => (figures.TryGetValue(what, out var list) ? list : figures[what] = []).Add(time);
+        var cpuFigures = new Dictionary<string, List<TimeSpan>>();
+        void Add(string what, (TimeSpan Wall, TimeSpan? Cpu) time)
+        {
+            (figures.TryGetValue(what, out var list) ? list : figures[what] = []).Add(time.Wall);
+            if (time.Cpu is { } cpu) (cpuFigures.TryGetValue(what, out var c) ? c : cpuFigures[what] = []).Add(cpu);
+        }
         long? coldRss = null;
         string coldLog = "";
         for (var round = 0; round < Rounds; round++)
         {
-            Add("plain", Build(dotnet, plain, fresh: true).Time);
-            Add("plain no-op", Build(dotnet, plain, fresh: false).Time);
+            Add("plain", Build(dotnet, plain, fresh: true).Times);
+            Add("plain no-op", Build(dotnet, plain, fresh: false).Times);
             var cold = Build(dotnet, stack, fresh: true, cold: pythonCache);
-            Add("cold", cold.Time);
+            Add("cold", cold.Times);
             coldRss = Math.Max(coldRss ?? 0, cold.PeakRss ?? 0);
             coldLog = cold.Log;
-            Add("warm", Build(dotnet, stack, fresh: true).Time);
-            Add("no-op", Build(dotnet, stack, fresh: false).Time);
+            Add("warm", Build(dotnet, stack, fresh: true).Times);
+            Add("no-op", Build(dotnet, stack, fresh: false).Times);
             Add("pip cold", Pip(index, pipVenv, ["--no-cache-dir"]));
             Add("pip warm", Pip(index, pipVenv, ["--cache-dir", pipCache]));
             var unzipped = Path.Combine(scratch.Root, "unzip");
-            Add("unzip", Exec.Run("sh", ["-c", "for w in \"$@\"; do unzip -q -o \"$w\" -d \"$0\" || exit 1; done", unzipped, .. wheels]).ShouldSucceed("unzip").Elapsed);
+            Add("unzip", CpuTimed("unzip", "sh", ["-c", "for w in \"$@\"; do unzip -q -o \"$w\" -d \"$0\" || exit 1; done", unzipped, .. wheels]));
             DeleteTree(unzipped);
             var copy = Path.Combine(scratch.Root, "cp-al");
-            Add("cp -al", Exec.Run("cp", ["-al", venv, copy]).ShouldSucceed("cp -al").Elapsed);
+            Add("cp -al", CpuTimed("cp -al", "cp", ["-al", venv, copy]));
             DeleteTree(copy);
         }
         TimeSpan M(string what) => Timing.MedianOf(figures[what]);
+        TimeSpan C(string what) => cpuFigures.TryGetValue(what, out var c) ? Timing.MedianOf(c) : TimeSpan.Zero;
+        var coldCpuNet = C("cold") - C("plain");
+        var warmCpuNet = C("warm") - C("plain");
         var coldNet = M("cold") - M("plain");
         var warmNet = M("warm") - M("plain");
 
         var table = new Table($"8 requirements → {wheels.Count} wheels, {members:N0} files, {packed / 1e6:0} MB of wheels ({unpacked / 1e6:0} MB unpacked) from nginx on 127.0.0.1; median of {Rounds} interleaved rounds",
-            "what", "time", "Python part (net)", "ratio", "goal");
-        table.Add("dotnet build, same project without Python items (bin/obj deleted)", Timing.Ms(M("plain")), "", "", "");
-        table.Add("dotnet build, cold (empty Python cache, no lock, bin/obj deleted)", Timing.Ms(M("cold")), Timing.Ms(coldNet),
-            $"pip cold / this {Timing.Ratio(M("pip cold"), coldNet)}; this / unzip {Timing.Ratio(coldNet, M("unzip"))}", "≥ 5× pip, ≤ 1.5× unzip");
-        table.Add("dotnet build, warm (cache + lock kept, bin/obj deleted)", Timing.Ms(M("warm")), Timing.Ms(warmNet),
-            $"pip warm / this {Timing.Ratio(M("pip warm"), warmNet)}; this / cp -al {Timing.Ratio(warmNet, M("cp -al"))}", "≥ 10× pip, ≤ 2× cp -al");
-        table.Add("dotnet build, no-op with Python items / without", $"{Timing.Ms(M("no-op"))} / {Timing.Ms(M("plain no-op"))}", "",
-            Timing.Ratio(M("no-op"), M("plain no-op")), "≤ 1.05×");
-        table.Add("pip install, --no-cache-dir (venv creation included)", Timing.Ms(M("pip cold")), "", "", "");
-        table.Add("pip install, warm cache (venv creation included)", Timing.Ms(M("pip warm")), "", "", "");
-        table.Add($"unzip -q of the {wheels.Count} wheels, one after the other", Timing.Ms(M("unzip")), "", "", "");
-        table.Add("cp -al of the finished venv", Timing.Ms(M("cp -al")), "", "", "");
+            "what", "wall", "CPU (tree)", "Python part, wall / CPU (net)", "ratio (wall; CPU)", "goal");
+        table.Add("dotnet build, same project without Python items (bin/obj deleted)", Timing.Ms(M("plain")), Timing.Ms(C("plain")), "", "", "");
+        table.Add("dotnet build, cold (empty Python cache, no lock, bin/obj deleted)", Timing.Ms(M("cold")), Timing.Ms(C("cold")), $"{Timing.Ms(coldNet)} / {Timing.Ms(coldCpuNet)}",
+            $"pip cold / this {Timing.Ratio(M("pip cold"), coldNet)}; {Timing.Ratio(C("pip cold"), coldCpuNet)} — this / unzip {Timing.Ratio(coldNet, M("unzip"))}; {Timing.Ratio(coldCpuNet, C("unzip"))}", "≥ 5× pip, ≤ 1.5× unzip");
+        table.Add("dotnet build, warm (cache + lock kept, bin/obj deleted)", Timing.Ms(M("warm")), Timing.Ms(C("warm")), $"{Timing.Ms(warmNet)} / {Timing.Ms(warmCpuNet)}",
+            $"pip warm / this {Timing.Ratio(M("pip warm"), warmNet)}; {Timing.Ratio(C("pip warm"), warmCpuNet)} — this / cp -al {Timing.Ratio(warmNet, M("cp -al"))}; {Timing.Ratio(warmCpuNet, C("cp -al"))}", "≥ 10× pip, ≤ 2× cp -al");
+        table.Add("dotnet build, no-op with Python items / without", $"{Timing.Ms(M("no-op"))} / {Timing.Ms(M("plain no-op"))}", $"{Timing.Ms(C("no-op"))} / {Timing.Ms(C("plain no-op"))}", "",
+            $"{Timing.Ratio(M("no-op"), M("plain no-op"))}; {Timing.Ratio(C("no-op"), C("plain no-op"))}", "≤ 1.05×");
+        table.Add("pip install, --no-cache-dir (venv creation included)", Timing.Ms(M("pip cold")), Timing.Ms(C("pip cold")), "", "", "");
+        table.Add("pip install, warm cache (venv creation included)", Timing.Ms(M("pip warm")), Timing.Ms(C("pip warm")), "", "", "");
+        table.Add($"unzip -q of the {wheels.Count} wheels, one after the other", Timing.Ms(M("unzip")), Timing.Ms(C("unzip")), "", "", "");
+        table.Add("cp -al of the finished venv", Timing.Ms(M("cp -al")), Timing.Ms(C("cp -al")), "", "", "");
         table.Print();
-        Console.WriteLine("all runs (ms): " + string.Join("; ", figures.Select(f => $"{f.Key} {string.Join(" ", f.Value.Select(t => $"{t.TotalMilliseconds:0}"))}")));
+        Console.WriteLine("all runs, wall (ms): " + string.Join("; ", figures.Select(f => $"{f.Key} {string.Join(" ", f.Value.Select(t => $"{t.TotalMilliseconds:0}"))}")));
+        Console.WriteLine("all runs, CPU (ms): " + string.Join("; ", cpuFigures.Select(f => $"{f.Key} {string.Join(" ", f.Value.Select(t => $"{t.TotalMilliseconds:0}"))}")));
         Console.WriteLine("cold build's own account (-v:n):");
         foreach (var line in coldLog.Split('\n').Where(l => l.Contains("Resolved ") || l.Contains("Downloaded ") || l.Contains("Python environment ")))
             Console.WriteLine("  " + line.Trim());
@@ -109,7 +118,10 @@ internal static class LlmStackBenchmark
                       $"; load average {loadBefore} before, {LoadAverage()} after ({Environment.ProcessorCount} cores).");
     }
 
-    private sealed record BuildFigures(TimeSpan Time, long? PeakRss, string Log);
+    private sealed record BuildFigures(TimeSpan Time, TimeSpan? Cpu, long? PeakRss, string Log)
+    {
+        public (TimeSpan, TimeSpan?) Times => (Time, Cpu);
+    }
 
     /// <summary>
     /// <c>dotnet build</c>; <paramref name="fresh"/> deletes bin/ and obj/ first (the venv is under obj/), <paramref name="cold"/>
@@ -128,9 +140,9 @@ internal static class LlmStackBenchmark
             Directory.CreateDirectory(cold);
             File.Delete(Path.Combine(project, "python.lock.json"));
         }
-        var (outcome, _, peak) = dotnet.Timed(project, "build", "-nologo", cold is null ? "-v:m" : "-v:n");
+        var (outcome, cpu, peak) = dotnet.Timed(project, "build", "-nologo", cold is null ? "-v:m" : "-v:n");
         outcome.ShouldSucceed($"dotnet build {Path.GetFileName(project)}");
-        return new BuildFigures(outcome.Elapsed, peak, outcome.Stdout);
+        return new BuildFigures(outcome.Elapsed, cpu, peak, outcome.Stdout);
     }
 
     /// <summary>What the user would check: every top-level module imports, and pip finds the requirements consistent.</summary>
@@ -142,15 +154,33 @@ internal static class LlmStackBenchmark
     }
 
     /// <summary>A fresh venv (like the build's, no pip in it) and <c>pip install</c> of the 8 requirements, resolved by pip; no bytecode, as the build writes none by default.</summary>
-    private static TimeSpan Pip(NginxServer index, string venv, string[] cacheArgs)
+    private static (TimeSpan Wall, TimeSpan? Cpu) Pip(NginxServer index, string venv, string[] cacheArgs)
     {
         DeleteTree(venv);
-        var venvTime = Exec.Run(BenchPaths.BasePython, ["-m", "venv", "--without-pip", venv]).ShouldSucceed("python -m venv").Elapsed;
-        var install = Exec.Run(BenchPaths.BasePython,
+        var created = CpuTimed("python -m venv", BenchPaths.BasePython, ["-m", "venv", "--without-pip", venv]);
+        var install = CpuTimed("pip install", BenchPaths.BasePython,
             ["-m", "pip", "--python", Path.Combine(venv, "bin", "python"), "install", "--no-compile", "--quiet", "--disable-pip-version-check",
-             "--no-input", "--index-url", index.BaseUrl + "/simple", .. cacheArgs, .. LlmStackWheels.TopLevel],
-            timeout: TimeSpan.FromMinutes(10)).ShouldSucceed("pip install");
-        return venvTime + install.Elapsed;
+             "--no-input", "--index-url", index.BaseUrl + "/simple", .. cacheArgs, .. LlmStackWheels.TopLevel]);
+        return (created.Wall + install.Wall, created.Cpu + install.Cpu);
+    }
+
+    /// <summary>Runs a command under GNU time (when present): wall time and the CPU time (user + system) of its process tree.</summary>
+    private static (TimeSpan Wall, TimeSpan? Cpu) CpuTimed(string what, string file, string[] args)
+    {
+        if (!File.Exists("/usr/bin/time"))
+            return (Exec.Run(file, args, timeout: TimeSpan.FromMinutes(10)).ShouldSucceed(what).Elapsed, null);
+        var report = Path.GetTempFileName();
+        try
+        {
+            var outcome = Exec.Run("/usr/bin/time", ["-f", "%U %S", "-o", report, "--", file, .. args], timeout: TimeSpan.FromMinutes(10)).ShouldSucceed(what);
+            var parts = File.ReadAllText(report).Trim().Split('\n')[^1].Split(' ');
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            return (outcome.Elapsed, TimeSpan.FromSeconds(double.Parse(parts[0], invariant) + double.Parse(parts[1], invariant)));
+        }
+        finally
+        {
+            File.Delete(report);
+        }
     }
 
     /// <summary>Peak RSS (GNU time %M, the largest process of the tree) of one cold build installing a <see cref="RssWheelMegabytes"/> MB wheel.</summary>

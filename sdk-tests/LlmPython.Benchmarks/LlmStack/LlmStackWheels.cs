@@ -24,7 +24,7 @@ internal static class LlmStackWheels
 
     private static readonly Project[] Projects =
     [
-        new("transformers", "4.46.3", 2300, 16, [], ["huggingface-hub", "numpy", "packaging", "pyyaml", "regex", "requests", "safetensors", "tokenizers", "tqdm", "filelock"]),
+        new("transformers", "4.46.3", 2400, 16, [], ["huggingface-hub", "numpy", "packaging", "pyyaml", "regex", "requests", "safetensors", "tokenizers", "tqdm", "filelock"]),
         new("huggingface-hub", "0.26.2", 140, 8, [], ["filelock", "fsspec", "packaging", "pyyaml", "requests", "tqdm", "typing-extensions"]),
         new("tokenizers", "0.20.3", 25, 4, [7.0], ["huggingface-hub"]),
         new("safetensors", "0.4.5", 12, 6, [1.0], []),
@@ -112,7 +112,7 @@ internal static class LlmStackWheels
     [
         "model", "config", "tensor", "token", "layer", "attention", "hidden", "state", "output", "input", "weight", "bias", "batch",
         "sequence", "length", "mask", "head", "embedding", "vocab", "cache", "position", "logits", "loss", "label", "device", "dtype",
-        "value", "key", "query", "dropout", "norm", "scale", "shape", "size", "index", "path", "file", "name", "kwargs", "args", "result",
+        "value", "key", "query", "dropout", "norm", "scale", "shape", "size", "index", "path", "file", "name", "result",
         "processor", "encoder", "decoder", "pipeline", "feature", "image", "audio", "text", "generate", "forward", "init", "load", "save",
     ];
 
