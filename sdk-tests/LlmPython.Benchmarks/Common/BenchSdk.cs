@@ -59,6 +59,24 @@ internal sealed record BenchSdk(string Version, string Feed, string Projects, st
             """);
     }
 
+    /// <summary>A console app under <see cref="Projects"/> using <paramref name="projectSdk"/> (e.g. <c>Microsoft.NET.Sdk</c>, <c>LlmPython.Sdk/&lt;version&gt;</c>) with <paramref name="body"/> in its project.</summary>
+    public string App(string name, string projectSdk, string body)
+    {
+        var dir = Path.Combine(Projects, name);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+            <Project Sdk="{projectSdk}">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            {body}
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), "System.Console.WriteLine(\"hello\");\n");
+        return dir;
+    }
+
     private static string DefaultPackagesFolder() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }

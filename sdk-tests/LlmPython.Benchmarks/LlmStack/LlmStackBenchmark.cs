@@ -36,8 +36,8 @@ internal static class LlmStackBenchmark
         var (members, packed, unpacked) = Describe(wheels);
         using var index = NginxServer.Start(scratch.Sub("nginx"), StaticSimpleIndex.NginxLocations(site));
 
-        var plain = App(sdk, "Plain", "");
-        var stack = App(sdk, "Stack", $"""
+        var plain = sdk.App("Plain", $"LlmPython.Sdk/{sdk.Version}", "");
+        var stack = sdk.App("Stack", $"LlmPython.Sdk/{sdk.Version}", $"""
               <PropertyGroup>
                 <PythonVersion>3.11</PythonVersion>
                 <PythonIndexUrl>{index.BaseUrl}/simple</PythonIndexUrl>
@@ -189,7 +189,7 @@ internal static class LlmStackBenchmark
         using var big = new StaticIndexFolder(scratch.Sub("big-index"));
         big.AddPayloadWheel("big-model", "1.0", RssWheelMegabytes << 20);
         using var nginx = NginxStaticServer.Serve(big.Root);
-        var project = App(sdk, "Big", $"""
+        var project = sdk.App("Big", $"LlmPython.Sdk/{sdk.Version}", $"""
               <PropertyGroup>
                 <PythonVersion>3.11</PythonVersion>
                 <PythonIndexUrl>{nginx.BaseUrl}/simple</PythonIndexUrl>
@@ -217,24 +217,6 @@ internal static class LlmStackBenchmark
             unpacked += zip.Entries.Sum(e => e.Length);
         }
         return (members, wheels.Sum(w => new FileInfo(w).Length), unpacked);
-    }
-
-    /// <summary>An LlmPython.Sdk console app; <paramref name="body"/> empty = the same project without Python items.</summary>
-    private static string App(BenchSdk sdk, string name, string body)
-    {
-        var dir = Path.Combine(sdk.Projects, name);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
-            <Project Sdk="LlmPython.Sdk/{sdk.Version}">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            {body}
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), "System.Console.WriteLine(\"hello\");\n");
-        return dir;
     }
 
     private static string LoadAverage() =>
