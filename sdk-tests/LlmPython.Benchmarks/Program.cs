@@ -1,5 +1,6 @@
 using LlmPython.Benchmarks.BigWheel;
 using LlmPython.Benchmarks.Install;
+using LlmPython.Benchmarks.LlmStack;
 using LlmPython.Benchmarks.ManyProjects;
 using LlmPython.Benchmarks.NoOp;
 using LlmPython.Benchmarks.Resolve;
@@ -27,6 +28,13 @@ switch (which)
     case "bigwheel":
         BigWheelBenchmark.Run();
         break;
+    case "llmstack":
+        LlmStackBenchmark.Run();
+        break;
+    case "llmstack-index":
+        // The llmstack wheels and their simple index written to a folder, to look at or to serve by hand.
+        LlmPython.TestSupport.StaticSimpleIndex.Write(args[1], LlmStackWheels.Wheels());
+        break;
     case "manyprojects":
         // `manyprojects 20` runs one size; the default is 20 and 50.
         ManyProjectBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToList() : [20, 50]);
@@ -38,7 +46,7 @@ switch (which)
         NoOpBuildBenchmark.Run();
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project sdk-tests/LlmPython.Benchmarks -- resolve|resolvelib|realistic|install|noop|bigwheel|manyprojects [N…]|all");
+        Console.WriteLine("usage: dotnet run -c Release --project sdk-tests/LlmPython.Benchmarks -- resolve|resolvelib|realistic|install|noop|bigwheel|llmstack|manyprojects [N…]|all");
         return which == "help" ? 0 : 2;
 }
 return 0;

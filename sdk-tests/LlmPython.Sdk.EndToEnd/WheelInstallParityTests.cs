@@ -158,7 +158,8 @@ public sealed class WheelInstallParityTests
         // Nothing written: no lockfile, no environment, no staging copy, no half-unpacked wheel in the cache.
         Assert.False(Directory.Exists(project.PathOf("obj/python/venv")), "the environment was created");
         Assert.False(File.Exists(project.PathOf("python.lock.json")), "a lockfile was written for an environment that could not be installed");
-        Assert.Empty(Directory.EnumerateDirectories(project.PathOf("obj/python"), ".venv.*"));
+        // The wheel is refused while it is unpacked into the cache, before anything under obj/python is made.
+        Assert.True(!Directory.Exists(project.PathOf("obj/python")) || !Directory.EnumerateDirectories(project.PathOf("obj/python"), ".venv.*").Any(), "a staging copy was left");
         var unpacked = project.PathOf("cache/unpacked-v1");
         Assert.True(!Directory.Exists(unpacked) || !Directory.EnumerateFiles(unpacked, "*", SearchOption.AllDirectories)
             .Any(p => p.EndsWith(".py", StringComparison.Ordinal) || p.EndsWith(WheelArchive.ManifestFile, StringComparison.Ordinal)), "an unpacked wheel was left in the cache");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of sdk-tests/LlmPython.Benchmarks (resolve, install, noop, bigwheel, manyprojects) in Release and prints
+# Runs every benchmark of sdk-tests/LlmPython.Benchmarks (resolve, install, noop, bigwheel, llmstack, manyprojects) in Release and prints
 # their tables. Figures, not tests: nothing here runs in `dotnet test`. Usage: sdk-tests/bench/run-all.sh [subcommand[:arg,…]…]
 # e.g. `run-all.sh noop manyprojects:20` (a subcommand's arguments follow a colon, comma-separated).
 set -euo pipefail
@@ -7,7 +7,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 project=sdk-tests/LlmPython.Benchmarks
 dotnet build "$project" -c Release -nologo -v:q
-if [ "$#" -eq 0 ]; then set -- resolve install noop bigwheel manyprojects; fi
+if [ "$#" -eq 0 ]; then set -- resolve install noop bigwheel llmstack manyprojects; fi
 status=0
 for which in "$@"; do
   name="${which%%:*}"

@@ -29,8 +29,8 @@ internal static class BigWheelBenchmark
         var wheel = index.AddPayloadWheel("big-model", "1.0", PayloadMegabytes << 20);
         using var nginx = NginxServer.Serve(index.Root);
 
-        var plain = App(sdk, "Plain", "Microsoft.NET.Sdk", "");
-        var big = App(sdk, "Big", $"LlmPython.Sdk/{sdk.Version}", $"""
+        var plain = sdk.App("Plain", "Microsoft.NET.Sdk", "");
+        var big = sdk.App("Big", $"LlmPython.Sdk/{sdk.Version}", $"""
               <PropertyGroup>
                 <PythonVersion>3.11</PythonVersion>
                 <PythonIndexUrl>{nginx.BaseUrl}/simple</PythonIndexUrl>
@@ -99,23 +99,6 @@ internal static class BigWheelBenchmark
         var (outcome, _, peak) = dotnet.Timed(project, "build", "-nologo");
         outcome.ShouldSucceed($"dotnet build {Path.GetFileName(project)}");
         return new BuildFigures(outcome.Elapsed, peak);
-    }
-
-    private static string App(BenchSdk sdk, string name, string projectSdk, string body)
-    {
-        var dir = Path.Combine(sdk.Projects, name);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
-            <Project Sdk="{projectSdk}">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            {body}
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), "System.Console.WriteLine(\"hello\");\n");
-        return dir;
     }
 
     private static TimeSpan PipInstall(NginxServer nginx, string venv, string[] cacheArgs)

@@ -21,7 +21,7 @@ internal sealed record BenchSdk(string Version, string Feed, string Projects, st
         try
         {
             // The repo's own restore uses the machine's packages folder; only the benchmark projects are isolated.
-            packed = new DotnetCommand(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(), scratch.Sub("unused-cache"))
+            packed = new DotnetCommand(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(), scratch.Sub("unused-cache")) { Timeout = TimeSpan.FromMinutes(15) }
                 .Run(BenchPaths.RepoRoot, "pack", Path.Combine("src", "Sdk", "LlmPython.Sdk.csproj"), "-c", "Release", "-o", feed, "-nologo", $"-p:Version={version}");
         }
         catch (TimeoutException e)
@@ -57,6 +57,24 @@ internal sealed record BenchSdk(string Version, string Feed, string Projects, st
               </packageSources>
             </configuration>
             """);
+    }
+
+    /// <summary>A console app under <see cref="Projects"/> using <paramref name="projectSdk"/> (e.g. <c>Microsoft.NET.Sdk</c>, <c>LlmPython.Sdk/&lt;version&gt;</c>) with <paramref name="body"/> in its project.</summary>
+    public string App(string name, string projectSdk, string body)
+    {
+        var dir = Path.Combine(Projects, name);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+            <Project Sdk="{projectSdk}">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            {body}
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), "System.Console.WriteLine(\"hello\");\n");
+        return dir;
     }
 
     private static string DefaultPackagesFolder() =>

@@ -30,22 +30,6 @@ public static class RecordHash
         _ => throw new FormatException($"invalid hash algorithm '{algorithm}'"),
     };
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> and returns the sha256 RECORD hash and byte count.</summary>
-    public static (string Hash, long Size) CopyAndHash(Stream source, Stream destination)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        long size = 0;
-        int read;
-        while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            sha.AppendData(buffer, 0, read);
-            destination.Write(buffer, 0, read);
-            size += read;
-        }
-        return ("sha256=" + Encode(sha.GetHashAndReset()), size);
-    }
-
     /// <summary>Lower-case hex sha256 of a file (the form indexes and lockfiles use).</summary>
     public static string FileSha256Hex(string path)
     {

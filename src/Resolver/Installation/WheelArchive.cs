@@ -24,6 +24,8 @@ public static class WheelArchive
     private static readonly string[] SignatureFiles = ["RECORD.jws", "RECORD.p7s"];
     /// <summary>Wheels smaller than this (uncompressed) are extracted by one thread: more would not pay for the extra handles.</summary>
     private const long ParallelExtractBytes = 32L * 1024 * 1024;
+    /// <summary>Wheels with this many files are extracted by several threads even when small: file creation, not bytes, is their cost.</summary>
+    private const int ParallelExtractFiles = 200;
     private const int MaxExtractWorkers = 4;
 
     /// <summary>
@@ -88,14 +90,15 @@ public static class WheelArchive
             RecordEntry? Expected(string path) =>
                 path == $"{distInfo}/RECORD" || SignatureFiles.Any(s => path == $"{distInfo}/{s}") ? null : record[path];
             var workers = Math.Min(Environment.ProcessorCount, MaxExtractWorkers);
-            if (workers <= 1 || members.Values.Sum(e => e.Length) < ParallelExtractBytes)
+            var writer = new UnpackedTreeWriter();
+            if (workers <= 1 || (members.Values.Sum(e => e.Length) < ParallelExtractBytes && files.Count < ParallelExtractFiles))
             {
                 foreach (var path in files)
-                    Extract(members[path], path, Expected(path), tree, wheel);
+                    Extract(members[path], path, Expected(path), tree, wheel, writer);
             }
             else
             {
-                // A big wheel: members are written and hashed by several workers, each reading through its own
+                // A big wheel (bytes or files): members are written and hashed by several workers, each reading through its own
                 // handle on the archive (ZipArchive is not thread-safe). Biggest first, dealt round-robin.
                 var bySize = files.OrderByDescending(p => members[p].Length).ToList();
                 ExceptionDispatchInfo? failure = null;
@@ -106,7 +109,7 @@ public static class WheelArchive
                         using var own = ZipFile.OpenRead(wheelPath);
                         var entries = ReadMembers(own, wheel);
                         for (var i = worker; i < bySize.Count && Volatile.Read(ref failure) is null; i += workers)
-                            Extract(entries[bySize[i]], bySize[i], Expected(bySize[i]), tree, wheel);
+                            Extract(entries[bySize[i]], bySize[i], Expected(bySize[i]), tree, wheel, writer);
                     }
                     catch (Exception e)
                     {
@@ -250,32 +253,28 @@ public static class WheelArchive
         }
     }
 
-    private static void Extract(ZipArchiveEntry entry, string path, RecordEntry? expected, string tree, string wheel)
+    private static void Extract(ZipArchiveEntry entry, string path, RecordEntry? expected, string tree, string wheel, UnpackedTreeWriter writer)
     {
         var target = WheelPathRules.Resolve(tree, path, wheel);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var executable = !OperatingSystem.IsWindows() && ((entry.ExternalAttributes >> 16) & 0x49) != 0;
         string hash;
         long size;
         using (var input = entry.Open())
-        using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
             // Never read past the size RECORD promises: a lying zip cannot fill the disk.
             var limit = (expected?.Size ?? entry.Length) + 1;
             using var bounded = new BoundedStream(input, limit);
-            (hash, size) = expected?.HashAlgorithm is null or "sha256"
-                ? RecordHash.CopyAndHash(bounded, output)
-                : CopyAndHashWith(expected.HashAlgorithm, bounded, output);
+            if (expected?.HashAlgorithm is null or "sha256")
+                (hash, size) = writer.WriteSha256(bounded, target, entry.Length, executable);
+            else
+            {
+                using var output = writer.Create(target, entry.Length, executable);
+                (hash, size) = CopyAndHashWith(expected.HashAlgorithm, bounded, output);
+            }
         }
         if (expected is not null && (expected.Size != size || expected.Hash != hash))
             throw new LlmPyException(DiagnosticCodes.Installer.RecordMismatch,
                 $"The hash / size of '{path}' in the wheel '{wheel}' didn't match RECORD (RECORD says {expected.Hash}, {expected.Size} bytes; the file has {hash}, {size} bytes). The wheel is corrupt or tampered with; download it again.");
-        if (!OperatingSystem.IsWindows())
-        {
-            var executable = ((entry.ExternalAttributes >> 16) & 0x49) != 0;
-            File.SetUnixFileMode(target, executable
-                ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute
-                : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        }
     }
 
     private static (string Hash, long Size) CopyAndHashWith(string algorithm, Stream source, Stream destination)

@@ -25,7 +25,8 @@ public static class WheelInstaller
         var rootDir = wheel.RootIsPurelib ? scheme.Purelib : scheme.Platlib;
         var distInfoDir = Path.Combine(rootDir, wheel.DistInfo);
         var plan = Plan(wheel, scheme, options, rootDir);
-        CheckConflicts(plan, wheel, distInfoDir, options);
+        var folders = new DestinationFolders();
+        CheckConflicts(plan, wheel, distInfoDir, options, folders);
 
         var written = new List<string>();
         var record = new List<RecordEntry>();
@@ -34,8 +35,10 @@ public static class WheelInstaller
         {
             foreach (var item in plan)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(item.Destination)!);
-                if (options.OverwriteExisting && File.Exists(item.Destination))
+                var folder = Path.GetDirectoryName(item.Destination)!;
+                var mayExist = folders.ExistedBefore(folder);
+                folders.Ensure(folder);
+                if (options.OverwriteExisting && mayExist && File.Exists(item.Destination))
                     File.Delete(item.Destination); // never write through: it may be a hardlink into the cache
                 string hash;
                 long size;
@@ -203,7 +206,7 @@ public static class WheelInstaller
                 wheel.Name)]
             : [];
 
-    private static void CheckConflicts(List<PlannedItem> plan, UnpackedWheel wheel, string distInfoDir, InstallOptions options)
+    private static void CheckConflicts(List<PlannedItem> plan, UnpackedWheel wheel, string distInfoDir, InstallOptions options, DestinationFolders folders)
     {
         var comparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         var seen = new HashSet<string>(comparer);
@@ -212,7 +215,9 @@ public static class WheelInstaller
             if (!seen.Add(item.Destination))
                 throw new LlmPyException(DiagnosticCodes.Installer.FileConflict,
                     $"The wheel '{wheel.FileName}' installs '{item.Destination}' twice (a script, .data file or module with the same name). The wheel is refused.") { PackageName = wheel.Name };
-            if (Directory.Exists(item.Destination) || (!options.OverwriteExisting && File.Exists(item.Destination)))
+            // In a folder that is not there yet nothing can be in the way.
+            if (folders.ExistedBefore(Path.GetDirectoryName(item.Destination)!)
+                && (Directory.Exists(item.Destination) || (!options.OverwriteExisting && File.Exists(item.Destination))))
                 throw new LlmPyException(DiagnosticCodes.Installer.FileConflict,
                     $"Installing '{wheel.FileName}' would overwrite '{item.Destination}', which already exists (file exists; another package installed it, or a previous install was interrupted). Remove the conflicting package or delete the environment folder.") { PackageName = wheel.Name };
         }

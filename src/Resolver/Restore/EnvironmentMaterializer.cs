@@ -8,11 +8,10 @@ namespace LlmPython.Resolver.Restore;
 
 /// <summary>
 /// Turns a lock section into obj/python/venv: fetches every wheel into the cache (in parallel, with
-/// progress), then lets the environment updater change only what differs, atomically.
+/// progress, each unpacked as it arrives), then lets the environment updater change only what differs, atomically.
 /// </summary>
 internal sealed class EnvironmentMaterializer
 {
-    private const int ParallelDownloads = 4;
     private readonly RestoreSession _session;
     private readonly IRestoreLog _log;
 
@@ -62,34 +61,15 @@ internal sealed class EnvironmentMaterializer
         }
     }
 
+    /// <summary>Every locked file into the cache (wheels unpacked as they arrive, <see cref="WheelPipeline"/>); returns when all are unpacked.</summary>
     private async Task<Dictionary<string, DownloadedFile>> DownloadAllAsync(IReadOnlyList<LockedPackage> packages, CancellationToken cancellationToken)
     {
-        var downloader = new WheelDownloader(_session.Http, _session.Cache);
-        var unpacker = new UnpackedWheelStore(_session.Cache);
-        var progress = _session.Downloads;
-        foreach (var p in packages) progress.Expect(p.Name, p.Size);
-        var results = new Dictionary<string, DownloadedFile>(StringComparer.Ordinal);
-        using var gate = new SemaphoreSlim(ParallelDownloads);
-        using var unpackSlots = new SemaphoreSlim(Environment.ProcessorCount);
-        var tasks = packages.Select(async p =>
-        {
-            DownloadedFile file;
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                file = await downloader.DownloadAsync(ResolveUrl(p.Url), p.Sha256, progress.For(p.Name, p.FileName), cancellationToken, p.FileName).ConfigureAwait(false);
-                progress.Completed(p.Name, file.Size);
-                lock (results) results[p.Name] = file;
-            }
-            finally { gate.Release(); }
-            // Unpack into the cache as soon as the file is here, while other downloads continue.
-            if (file.FromCache) return;
-            await unpackSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try { await unpacker.GetAsync(file.Path, file.Sha256, p.FileName, cancellationToken).ConfigureAwait(false); }
-            finally { unpackSlots.Release(); }
-        }).ToList();
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-        return results;
+        foreach (var p in packages) _session.Downloads.Expect(p.Name, p.Size);
+        var files = await Task.WhenAll(packages.Select(p =>
+            _session.Wheels.FetchAsync(p.Name, ResolveUrl(p.Url), p.Sha256, p.FileName, p.Size, cancellationToken))).ConfigureAwait(false);
+        await _session.Wheels.DrainAsync().ConfigureAwait(false);
+        StagingPruner.Prune(_session.Cache);
+        return packages.Zip(files).ToDictionary(f => f.First.Name, f => f.Second, StringComparer.Ordinal);
     }
 
     /// <summary>Lock URLs are absolute, or project-relative for local wheels.</summary>

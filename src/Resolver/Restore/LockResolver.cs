@@ -53,9 +53,9 @@ internal sealed class LockResolver
             throw;
         }
 
-        var downloader = new WheelDownloader(_session.Http, _session.Cache);
         var packages = new List<LockedPackage>();
         var torch = result.Find(PackageName.Parse("torch"))?.Version;
+        var chosenFiles = new List<(ResolvedNode Node, IndexDistribution Chosen)>();
         foreach (var node in result.Packages)
         {
             var distribution = (IndexDistribution)node.Candidate.Distribution!;
@@ -65,17 +65,19 @@ internal sealed class LockResolver
                 _log.Message($"{node.Name}: {chosen.File.FileName} matches torch {torch} ({backend?.Backend ?? "PyPI"}).");
             if (!chosen.File.IsWheel)
                 _log.Message($"{node.Name} {node.Version}: no wheel for {_session.Target.PlatformTag}; it will be built from {chosen.File.FileName}.", important: true);
-            var sha256 = chosen.File.Sha256;
-            var size = chosen.File.Size;
-            if (sha256 is null || size is null)
-            {
-                // Sources without hashes (local folders, plain HTML): hash the file once; it stays in the cache.
-                _session.Downloads.Expect(node.Name.Value, null);
-                var downloaded = await downloader.DownloadAsync(chosen.File, _session.Downloads.For(node.Name.Value, chosen.File.FileName), cancellationToken).ConfigureAwait(false);
-                _session.Downloads.Completed(node.Name.Value, downloaded.Size);
-                sha256 ??= downloaded.Sha256;
-                size ??= downloaded.Size;
-            }
+            chosenFiles.Add((node, chosen));
+        }
+        // Sources without hashes or sizes (local folders, plain HTML): fetch the files (in parallel, each wheel unpacked as it
+        // arrives, ready for the install) and hash them once; they stay in the cache.
+        async Task<DownloadedFile?> FetchIfUnknown(DistributionFile file, string package) =>
+            file.Sha256 is null || file.Size is null
+                ? await _session.Wheels.FetchAsync(package, file.Url, file.Sha256, file.FileName, file.Size, cancellationToken).ConfigureAwait(false)
+                : null;
+        var fetched = await Task.WhenAll(chosenFiles.Select(c => FetchIfUnknown(c.Chosen.File, c.Node.Name.Value))).ConfigureAwait(false);
+        foreach (var ((node, chosen), downloaded) in chosenFiles.Zip(fetched))
+        {
+            var sha256 = chosen.File.Sha256 ?? downloaded!.Sha256;
+            var size = chosen.File.Size ?? downloaded!.Size;
             var root = _session.Roots.FirstOrDefault(r => r.Name == node.Name);
             packages.Add(new LockedPackage
             {

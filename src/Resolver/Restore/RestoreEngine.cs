@@ -144,6 +144,7 @@ public sealed class RestoreEngine
 
         // 3. Backend, then 4. this machine's lock section: reused when current, else resolved (not in locked mode).
         var openedAt = clock.ElapsedMilliseconds;
+        session.Wheels.UnpackAhead = !request.LockOnly; // the lock step's downloads start unpacking at once when an environment follows
         var backend = await BackendChoice.ChooseAsync(session, gpu, Reusable(session, lockFile), _log, cancellationToken).ConfigureAwait(false);
         var locked = await LockOrReuseAsync(session, backend, lockFile, cancellationToken).ConfigureAwait(false);
         var lockedAt = clock.ElapsedMilliseconds;

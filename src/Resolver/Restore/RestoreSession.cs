@@ -22,6 +22,7 @@ internal sealed class RestoreSession
         TargetEnvironment target, BaseInterpreter baseInterpreter, string declaredInputsHash, IRestoreLog log)
     {
         Downloads = new DownloadProgressReporter(log);
+        Wheels = new WheelPipeline(this);
         Request = request;
         Roots = roots;
         Cache = cache;
@@ -58,6 +59,8 @@ internal sealed class RestoreSession
     public PythonHttpClient Http { get; }
     /// <summary>Progress and the closing summary of every file this restore downloads (while locking or materializing).</summary>
     public DownloadProgressReporter Downloads { get; }
+    /// <summary>Parallel downloads of this restore's files, each wheel unpacked into the cache as it arrives.</summary>
+    public WheelPipeline Wheels { get; }
     /// <summary>When this restore began: results other processes completed after it are as current as its own would be.</summary>
     public DateTimeOffset Started { get; }
     public PyTorchFamily Family { get; } = new();
