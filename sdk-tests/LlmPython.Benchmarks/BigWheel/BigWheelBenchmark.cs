@@ -30,15 +30,7 @@ internal static class BigWheelBenchmark
         using var nginx = NginxServer.Serve(index.Root);
 
         var plain = sdk.App("Plain", "Microsoft.NET.Sdk", "");
-        var big = sdk.App("Big", $"LlmPython.Sdk/{sdk.Version}", $"""
-              <PropertyGroup>
-                <PythonVersion>3.11</PythonVersion>
-                <PythonIndexUrl>{nginx.BaseUrl}/simple</PythonIndexUrl>
-              </PropertyGroup>
-              <ItemGroup>
-                <PythonPackage Include="big-model" />
-              </ItemGroup>
-            """);
+        var big = sdk.SinglePackageApp("Big", $"{nginx.BaseUrl}/simple", "big-model");
         var pythonCache = scratch.Sub("python-cache");
         var dotnet = sdk.Dotnet(pythonCache);
         Build(dotnet, plain); // NuGet's first restore of the plain app is not what is measured

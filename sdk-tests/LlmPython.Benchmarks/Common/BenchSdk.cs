@@ -77,6 +77,17 @@ internal sealed record BenchSdk(string Version, string Feed, string Projects, st
         return dir;
     }
 
+    /// <summary>The app that installs one wheel, <paramref name="package"/>, from <paramref name="indexUrl"/> (the big-wheel measurements).</summary>
+    public string SinglePackageApp(string name, string indexUrl, string package) => App(name, $"LlmPython.Sdk/{Version}", $"""
+          <PropertyGroup>
+            <PythonVersion>3.11</PythonVersion>
+            <PythonIndexUrl>{indexUrl}</PythonIndexUrl>
+          </PropertyGroup>
+          <ItemGroup>
+            <PythonPackage Include="{package}" />
+          </ItemGroup>
+        """);
+
     private static string DefaultPackagesFolder() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }

@@ -189,15 +189,7 @@ internal static class LlmStackBenchmark
         using var big = new StaticIndexFolder(scratch.Sub("big-index"));
         big.AddPayloadWheel("big-model", "1.0", RssWheelMegabytes << 20);
         using var nginx = NginxServer.Serve(big.Root);
-        var project = sdk.App("Big", $"LlmPython.Sdk/{sdk.Version}", $"""
-              <PropertyGroup>
-                <PythonVersion>3.11</PythonVersion>
-                <PythonIndexUrl>{nginx.BaseUrl}/simple</PythonIndexUrl>
-              </PropertyGroup>
-              <ItemGroup>
-                <PythonPackage Include="big-model" />
-              </ItemGroup>
-            """);
+        var project = sdk.SinglePackageApp("Big", $"{nginx.BaseUrl}/simple", "big-model");
         var cache = scratch.Sub("big-cache");
         var figures = Build(sdk.Dotnet(cache), project, fresh: true, cold: cache);
         DeleteTree(cache);
