@@ -7,7 +7,10 @@ namespace LlmPython.Resolver.Tests.Indexes;
 /// <summary>
 /// Downloads from Debian's nginx throttled with limit_rate: a transfer many times longer than the read timeout
 /// finishes in one try, and one interrupted mid-way continues with a 206 (nginx's own Range/If-Range handling).
+/// Runs alone (<see cref="SlowLinkCollection"/>): with the other ten thousand tests beside it, the test process's
+/// thread pool could leave the socket unread for longer than the read timeout, which is not what is measured.
 /// </summary>
+[Collection(SlowLinkCollection.Name)]
 public sealed class SlowLinkDownloadTests : IDisposable
 {
     private const long RatePerSecond = 3L * 1024 * 1024 / 2;
@@ -66,4 +69,11 @@ public sealed class SlowLinkDownloadTests : IDisposable
         _index.Dispose();
         _cacheFolder.Dispose();
     }
+}
+
+/// <summary>Timing-sensitive downloads: run after the parallel tests, one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SlowLinkCollection
+{
+    public const string Name = "Slow link (not parallel)";
 }
