@@ -31,9 +31,11 @@ internal static class BenchPaths
     }
 }
 
-/// <summary>A temp folder that deletes itself.</summary>
+/// <summary>A temp folder that deletes itself, unless LLMPYTHON_BENCH_KEEP=1 (to profile by hand afterwards).</summary>
 internal sealed class Scratch(string root) : IDisposable
 {
+    private static readonly bool Keep = Environment.GetEnvironmentVariable("LLMPYTHON_BENCH_KEEP") == "1";
+
     public string Root { get; } = root;
 
     public string Sub(string name)
@@ -45,6 +47,11 @@ internal sealed class Scratch(string root) : IDisposable
 
     public void Dispose()
     {
+        if (Keep)
+        {
+            Console.WriteLine($"(kept {Root})");
+            return;
+        }
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

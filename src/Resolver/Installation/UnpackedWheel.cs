@@ -51,7 +51,7 @@ public sealed class UnpackedWheel
     {
         try
         {
-            var manifest = JsonSerializer.Deserialize<UnpackedWheelManifest>(File.ReadAllText(Path.Combine(folder, WheelArchive.ManifestFile)), UnpackedWheelManifest.JsonOptions)
+            var manifest = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, WheelArchive.ManifestFile)), UnpackedWheelManifestJson.Default.UnpackedWheelManifest)
                 ?? throw new FormatException("empty manifest");
             var distInfo = Path.Combine(folder, WheelArchive.TreeFolder, manifest.DistInfo);
             var wheelFile = HeaderFile.Parse(File.ReadAllText(Path.Combine(distInfo, "WHEEL")));

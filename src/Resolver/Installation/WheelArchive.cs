@@ -120,7 +120,7 @@ public static class WheelArchive
             }
 
             var manifest = new UnpackedWheelManifest(wheel, knownSha256 ?? RecordHash.FileSha256Hex(wheelPath), distInfo, files);
-            File.WriteAllText(Path.Combine(destination, ManifestFile), JsonSerializer.Serialize(manifest, UnpackedWheelManifest.JsonOptions));
+            File.WriteAllText(Path.Combine(destination, ManifestFile), JsonSerializer.Serialize(manifest, UnpackedWheelManifestJson.Default.UnpackedWheelManifest));
         }
     }
 

@@ -31,38 +31,95 @@ internal enum TokenKind
 /// Context-sensitive scanner: the parser asks "is the next token of kind K?" at the current
 /// position, because which token applies depends on where the parser is (a URL and a name overlap).
 /// </summary>
-internal sealed class DependencyTokenizer
+internal sealed partial class DependencyTokenizer
 {
+    // Source-generated (not RegexOptions.Compiled): compiled at build time and precompiled with the task assembly, so a
+    // build process does not spend its first restore emitting and JIT-compiling twenty matchers.
     private static readonly Dictionary<TokenKind, Regex> Rules = new()
     {
-        [TokenKind.LeftParenthesis] = Rule(@"\("),
-        [TokenKind.RightParenthesis] = Rule(@"\)"),
-        [TokenKind.LeftBracket] = Rule(@"\["),
-        [TokenKind.RightBracket] = Rule(@"\]"),
-        [TokenKind.Semicolon] = Rule(";"),
-        [TokenKind.Comma] = Rule(","),
-        [TokenKind.QuotedString] = Rule(@"(?:'[^']*')|(?:""[^""]*"")"),
-        [TokenKind.Op] = Rule("===|==|~=|!=|<=|>=|<|>"),
-        [TokenKind.BoolOp] = Rule(@"\b(?:or|and)\b"),
-        [TokenKind.In] = Rule(@"\bin\b"),
-        [TokenKind.Not] = Rule(@"\bnot\b"),
-        [TokenKind.Variable] = Rule(
-            @"\b(?:python_version|python_full_version|os[._]name|sys[._]platform|platform_(?:release|system)" +
-            @"|platform[._](?:version|machine|python_implementation)|python_implementation" +
-            @"|implementation_(?:name|version)|extras?|dependency_groups)\b"),
-        [TokenKind.Specifier] = Rule(SpecifierTokenPattern.Clause, RegexOptions.IgnoreCase),
-        [TokenKind.At] = Rule("@"),
-        [TokenKind.Url] = Rule(@"[^ \t]+"),
-        [TokenKind.Identifier] = Rule(@"\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b"),
-        [TokenKind.VersionPrefixTrail] = Rule(@"\.\*"),
-        [TokenKind.VersionLocalLabelTrail] = Rule(@"\+[a-z0-9]+(?:[-_.][a-z0-9]+)*"),
-        [TokenKind.Whitespace] = Rule(@"[ \t]+"),
-        // The true end: a trailing line break is not allowed.
-        [TokenKind.End] = Rule(@"\z"),
+        [TokenKind.LeftParenthesis] = LeftParenthesisRule(),
+        [TokenKind.RightParenthesis] = RightParenthesisRule(),
+        [TokenKind.LeftBracket] = LeftBracketRule(),
+        [TokenKind.RightBracket] = RightBracketRule(),
+        [TokenKind.Semicolon] = SemicolonRule(),
+        [TokenKind.Comma] = CommaRule(),
+        [TokenKind.QuotedString] = QuotedStringRule(),
+        [TokenKind.Op] = OpRule(),
+        [TokenKind.BoolOp] = BoolOpRule(),
+        [TokenKind.In] = InRule(),
+        [TokenKind.Not] = NotRule(),
+        [TokenKind.Variable] = VariableRule(),
+        [TokenKind.Specifier] = SpecifierRule(),
+        [TokenKind.At] = AtRule(),
+        [TokenKind.Url] = UrlRule(),
+        [TokenKind.Identifier] = IdentifierRule(),
+        [TokenKind.VersionPrefixTrail] = VersionPrefixTrailRule(),
+        [TokenKind.VersionLocalLabelTrail] = VersionLocalLabelTrailRule(),
+        [TokenKind.Whitespace] = WhitespaceRule(),
+        [TokenKind.End] = EndRule(),
     };
 
-    private static Regex Rule(string pattern, RegexOptions extra = RegexOptions.None) =>
-        new(@"\G(?:" + pattern + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled | extra);
+    [GeneratedRegex(@"\G(?:\()", RegexOptions.CultureInvariant)]
+    private static partial Regex LeftParenthesisRule();
+
+    [GeneratedRegex(@"\G(?:\))", RegexOptions.CultureInvariant)]
+    private static partial Regex RightParenthesisRule();
+
+    [GeneratedRegex(@"\G(?:\[)", RegexOptions.CultureInvariant)]
+    private static partial Regex LeftBracketRule();
+
+    [GeneratedRegex(@"\G(?:\])", RegexOptions.CultureInvariant)]
+    private static partial Regex RightBracketRule();
+
+    [GeneratedRegex(@"\G(?:;)", RegexOptions.CultureInvariant)]
+    private static partial Regex SemicolonRule();
+
+    [GeneratedRegex(@"\G(?:,)", RegexOptions.CultureInvariant)]
+    private static partial Regex CommaRule();
+
+    [GeneratedRegex(@"\G(?:(?:'[^']*')|(?:""[^""]*""))", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedStringRule();
+
+    [GeneratedRegex(@"\G(?:===|==|~=|!=|<=|>=|<|>)", RegexOptions.CultureInvariant)]
+    private static partial Regex OpRule();
+
+    [GeneratedRegex(@"\G(?:\b(?:or|and)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex BoolOpRule();
+
+    [GeneratedRegex(@"\G(?:\bin\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex InRule();
+
+    [GeneratedRegex(@"\G(?:\bnot\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotRule();
+
+    [GeneratedRegex(@"\G(?:" + @"\b(?:python_version|python_full_version|os[._]name|sys[._]platform|platform_(?:release|system)" +
+            @"|platform[._](?:version|machine|python_implementation)|python_implementation" +
+            @"|implementation_(?:name|version)|extras?|dependency_groups)\b" + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableRule();
+
+    [GeneratedRegex(@"\G(?:" + SpecifierTokenPattern.Clause + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpecifierRule();
+
+    [GeneratedRegex(@"\G(?:@)", RegexOptions.CultureInvariant)]
+    private static partial Regex AtRule();
+
+    [GeneratedRegex(@"\G(?:[^ \t]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlRule();
+
+    [GeneratedRegex(@"\G(?:\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierRule();
+
+    [GeneratedRegex(@"\G(?:\.\*)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPrefixTrailRule();
+
+    [GeneratedRegex(@"\G(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionLocalLabelTrailRule();
+
+    [GeneratedRegex(@"\G(?:[ \t]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex WhitespaceRule();
+
+    [GeneratedRegex(@"\G(?:\z)", RegexOptions.CultureInvariant)]
+    private static partial Regex EndRule();
 
     private Match? _pending;
 

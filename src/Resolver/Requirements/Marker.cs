@@ -15,9 +15,10 @@ public sealed partial class Marker : IEquatable<Marker>
     private static readonly HashSet<string> SetVariables = ["extras", "dependency_groups"];
 
     // A single specifier clause, as packaging's Specifier accepts it (surrounding whitespace allowed).
-    private static readonly Regex SingleSpecifier = new(
-        @"\A\s*(?:" + SpecifierTokenPattern.Clause + @")\s*\z",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"\A\s*(?:" + SpecifierTokenPattern.Clause + @")\s*\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SingleSpecifierRule();
+
+    private static Regex SingleSpecifier => SingleSpecifierRule();
 
     private readonly MarkerGroup _root;
     private string? _text;

@@ -6,16 +6,22 @@ namespace LlmPython.Resolver.Requirements;
 public readonly partial struct PackageName : IEquatable<PackageName>, IComparable<PackageName>
 {
     // Core metadata "Name" rule; IgnoreCase as packaging compiles it (\z: a trailing newline is not allowed).
-    private static readonly Regex ValidName = new(
-        @"\A([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])\z",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // Source-generated matchers (here and in DependencyTokenizer, Marker): a build process pays nothing to create them.
+    [GeneratedRegex(@"\A([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ValidNameRule();
 
-    private static readonly Regex SeparatorRun = new(@"[-_.]+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"[-_.]+", RegexOptions.CultureInvariant)]
+    private static partial Regex SeparatorRunRule();
 
     // Already-normalized form: lower case, single dashes, no separator at either end.
-    private static readonly Regex NormalizedForm = new(
-        @"\A([a-z0-9]|[a-z0-9]((?!--)[a-z0-9-])*[a-z0-9])\z",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"\A([a-z0-9]|[a-z0-9]((?!--)[a-z0-9-])*[a-z0-9])\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NormalizedFormRule();
+
+    private static Regex ValidName => ValidNameRule();
+
+    private static Regex SeparatorRun => SeparatorRunRule();
+
+    private static Regex NormalizedForm => NormalizedFormRule();
 
     public PackageName(string normalized) { Value = normalized; }
 
