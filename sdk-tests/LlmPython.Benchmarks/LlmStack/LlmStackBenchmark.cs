@@ -140,6 +140,7 @@ internal static class LlmStackBenchmark
             Directory.CreateDirectory(cold);
             File.Delete(Path.Combine(project, "python.lock.json"));
         }
+        SettledFileSystem.Settle();
         var (outcome, cpu, peak) = dotnet.Timed(project, "build", "-nologo", cold is null ? "-v:m" : "-v:n");
         outcome.ShouldSucceed($"dotnet build {Path.GetFileName(project)}");
         return new BuildFigures(outcome.Elapsed, cpu, peak, outcome.Stdout);
@@ -167,6 +168,7 @@ internal static class LlmStackBenchmark
     /// <summary>Runs a command under GNU time (when present): wall time and the CPU time (user + system) of its process tree.</summary>
     private static (TimeSpan Wall, TimeSpan? Cpu) CpuTimed(string what, string file, string[] args)
     {
+        SettledFileSystem.Settle();
         if (!File.Exists("/usr/bin/time"))
             return (Exec.Run(file, args, timeout: TimeSpan.FromMinutes(10)).ShouldSucceed(what).Elapsed, null);
         var report = Path.GetTempFileName();

@@ -97,6 +97,7 @@ internal static class ManyProjectBenchmark
     private static Measured Build(DotnetCommand dotnet, NginxServer index, string solutionFolder, string name)
     {
         var logged = index.Requests().Count;
+        SettledFileSystem.Settle();
         // CPU time of the whole process tree (GNU time) is far steadier than wall time on a shared, loaded machine.
         var (outcome, cpu, _) = dotnet.Timed(solutionFolder, "build", "All.slnx", "-m", "-nologo", "-v:n", "-clp:PerformanceSummary");
         if (LogFolder is not null)

@@ -32,4 +32,30 @@ public class LockStepDownloadTests
         Assert.Contains("200000", output);
         Assert.Contains("\"size\"", File.ReadAllText(f.LockPath));
     }
+
+    [Fact]
+    public void A_failed_lock_step_leaves_no_unpack_running_after_the_restore_returns()
+    {
+        using var f = new RestoreFixture();
+        f.Server.ServeJson = false; // HTML pages: the lock step fetches the files, and an install follows, so each starts unpacking
+        var big = new WheelBuilder("aaa-big", "1.0");
+        for (var i = 0; i < 6000; i++)
+            big.AddFile($"aaa_big/m{i:D5}.py", $"X = {i}\n");
+        f.Publish(big);
+        var missing = f.Publish(new WheelBuilder("bbb-gone", "1.0").AddFile("bbb_gone/__init__.py", ""));
+        f.Server.FailNext(missing.UrlPath, 100, LocalIndexFailure.NotFound);
+
+        var (result, log) = f.Run(f.Request(new PackageItem("aaa-big"), new PackageItem("bbb-gone")));
+
+        Assert.False(result.Success, log.All);
+        Assert.Contains("bbb_gone-1.0", log.All);
+        // The 6,000-file wheel was still being unpacked when the other file failed: nothing may go on writing the cache now.
+        var before = CacheListing(f.Cache);
+        Thread.Sleep(1500);
+        Assert.Equal(before, CacheListing(f.Cache));
+        Assert.DoesNotContain(Directory.EnumerateDirectories(Path.Combine(f.Cache, "unpacked-v1")), d => Path.GetFileName(d).StartsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    private static string CacheListing(string cache) =>
+        string.Join("\n", Directory.EnumerateFileSystemEntries(cache, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
 }

@@ -34,7 +34,7 @@ public sealed class UnpackedWheelStore(CacheStore cache)
                 throw new LlmPyException(DiagnosticCodes.Cache.HashMismatch,
                     $"The wheel '{fileName ?? Path.GetFileName(wheelPath)}' has sha256 {actual}, but {key} was expected. The file is corrupt or was replaced; delete it (or the cache entry) and restore again.")
                 { PackageName = fileName ?? Path.GetFileName(wheelPath) };
-            WheelArchive.ExtractVerified(wheelPath, temp, fileName, knownSha256: actual);
+            WheelArchive.ExtractVerified(wheelPath, temp, fileName, knownSha256: actual, ct);
         }, ct), cancellationToken).ConfigureAwait(false);
         return UnpackedWheel.Load(folder);
     }

@@ -34,13 +34,14 @@ public static class WheelArchive
     /// real file name when the file on disk is named otherwise (e.g. a cache entry named by hash).
     /// Throws LlmPyException (LLMPY08xx) naming the wheel and the bad member. <paramref name="knownSha256"/> is the
     /// wheel's sha256 when the caller has just computed it (it goes into the manifest; a big wheel is not read twice).
+    /// Cancellation is seen between members (OperationCanceledException; what was written is the caller's to delete).
     /// </summary>
-    public static void ExtractVerified(string wheelPath, string destination, string? fileName = null, string? knownSha256 = null)
+    public static void ExtractVerified(string wheelPath, string destination, string? fileName = null, string? knownSha256 = null, CancellationToken cancellationToken = default)
     {
         var wheel = fileName ?? Path.GetFileName(wheelPath);
         try
         {
-            ValidateAndExtract(wheelPath, destination, wheel, knownSha256);
+            ValidateAndExtract(wheelPath, destination, wheel, knownSha256, cancellationToken);
         }
         catch (LlmPyException e) when (e.PackageName is null && ProjectNames.ProjectOf(wheel) is { } project)
         {
@@ -49,7 +50,7 @@ public static class WheelArchive
         }
     }
 
-    private static void ValidateAndExtract(string wheelPath, string destination, string wheel, string? knownSha256)
+    private static void ValidateAndExtract(string wheelPath, string destination, string wheel, string? knownSha256, CancellationToken cancellationToken)
     {
         WheelNameParts nameParts;
         try
@@ -94,7 +95,10 @@ public static class WheelArchive
             if (workers <= 1 || (members.Values.Sum(e => e.Length) < ParallelExtractBytes && files.Count < ParallelExtractFiles))
             {
                 foreach (var path in files)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
                     Extract(members[path], path, Expected(path), tree, wheel, writer);
+                }
             }
             else
             {
@@ -109,7 +113,10 @@ public static class WheelArchive
                         using var own = ZipFile.OpenRead(wheelPath);
                         var entries = ReadMembers(own, wheel);
                         for (var i = worker; i < bySize.Count && Volatile.Read(ref failure) is null; i += workers)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
                             Extract(entries[bySize[i]], bySize[i], Expected(bySize[i]), tree, wheel, writer);
+                        }
                     }
                     catch (Exception e)
                     {

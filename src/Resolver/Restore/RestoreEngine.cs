@@ -142,32 +142,40 @@ public sealed class RestoreEngine
             return noOp;
         }
 
-        // 3. Backend, then 4. this machine's lock section: reused when current, else resolved (not in locked mode).
-        var openedAt = clock.ElapsedMilliseconds;
-        session.Wheels.UnpackAhead = !request.LockOnly; // the lock step's downloads start unpacking at once when an environment follows
-        var backend = await BackendChoice.ChooseAsync(session, gpu, Reusable(session, lockFile), _log, cancellationToken).ConfigureAwait(false);
-        var locked = await LockOrReuseAsync(session, backend, lockFile, cancellationToken).ConfigureAwait(false);
-        var lockedAt = clock.ElapsedMilliseconds;
-        if (request.LockOnly)
+        // Whatever step fails, no unpack the lock step's downloads started runs on after the restore returns.
+        try
         {
-            WriteLock(session, locked);
+            // 3. Backend, then 4. this machine's lock section: reused when current, else resolved (not in locked mode).
+            var openedAt = clock.ElapsedMilliseconds;
+            session.Wheels.UnpackAhead = !request.LockOnly; // the lock step's downloads start unpacking at once when an environment follows
+            var backend = await BackendChoice.ChooseAsync(session, gpu, Reusable(session, lockFile), _log, cancellationToken).ConfigureAwait(false);
+            var locked = await LockOrReuseAsync(session, backend, lockFile, cancellationToken).ConfigureAwait(false);
+            var lockedAt = clock.ElapsedMilliseconds;
+            if (request.LockOnly)
+            {
+                WriteLock(session, locked);
+                session.Downloads.Summarize();
+                return Result(session, locked.Environment, noOp: false);
+            }
+
+            // 5. Materialize. A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/)
+            // with the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
+            await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(locked.Environment, cancellationToken).ConfigureAwait(false);
+            var materializedAt = clock.ElapsedMilliseconds;
+
+            // 6. The new lock is written only once its environment is installed (a refused wheel or failed build keeps the old one), then the stamp.
+            var onDisk = WriteLock(session, locked) ?? lockFile;
             session.Downloads.Summarize();
-            return Result(session, locked.Environment, noOp: false);
+            var restored = Result(session, locked.Environment, noOp: false);
+            StampedNoOp.Record(session, gpu, onDisk.Sha256!, locked.Environment.Name, restored, warned: _log.Warnings != warningsBefore);
+            _log.Message($"Python restore of {Path.GetFileName(request.ProjectPath)} took {clock.ElapsedMilliseconds} ms: interpreter and inputs {openedAt} ms, " +
+                $"lock {lockedAt - openedAt} ms, environment {materializedAt - lockedAt} ms, lockfile and stamp {clock.ElapsedMilliseconds - materializedAt} ms.");
+            return restored;
         }
-
-        // 5. Materialize. A publish for another platform (-r win-x64 on Linux) fills its own folder (obj/python/rid/win-x64/)
-        // with the target's wheels in the target's layout: nothing runs them here; the publish step ships them.
-        await new EnvironmentMaterializer(session, _log, gpu).MaterializeAsync(locked.Environment, cancellationToken).ConfigureAwait(false);
-        var materializedAt = clock.ElapsedMilliseconds;
-
-        // 6. The new lock is written only once its environment is installed (a refused wheel or failed build keeps the old one), then the stamp.
-        var onDisk = WriteLock(session, locked) ?? lockFile;
-        session.Downloads.Summarize();
-        var restored = Result(session, locked.Environment, noOp: false);
-        StampedNoOp.Record(session, gpu, onDisk.Sha256!, locked.Environment.Name, restored, warned: _log.Warnings != warningsBefore);
-        _log.Message($"Python restore of {Path.GetFileName(request.ProjectPath)} took {clock.ElapsedMilliseconds} ms: interpreter and inputs {openedAt} ms, " +
-            $"lock {lockedAt - openedAt} ms, environment {materializedAt - lockedAt} ms, lockfile and stamp {clock.ElapsedMilliseconds - materializedAt} ms.");
-        return restored;
+        finally
+        {
+            await session.Wheels.AbandonAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Steps 3 and 4 for PythonLock's siblings (tree, why, export), and the lock written when it changed.</summary>

@@ -8,7 +8,8 @@ namespace LlmPython.Resolver.Restore;
 /// time (with progress), and, once <see cref="UnpackAhead"/> is on, each newly downloaded wheel unpacked into the
 /// cache (<see cref="UnpackedWheelStore"/>) as soon as its transfer ends, while the others still download — whether
 /// the file was fetched by the lock step (an index without sizes or hashes) or by the environment's materializer.
-/// The install stage then finds every wheel unpacked. <see cref="DrainAsync"/> waits for the unpacks and reports the first failure.
+/// The install stage then finds every wheel unpacked. <see cref="DrainAsync"/> waits for the unpacks and reports the first failure;
+/// <see cref="AbandonAsync"/> (a restore that ends before its install) stops them, so none runs on after the restore returns.
 /// </summary>
 internal sealed class WheelPipeline : IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class WheelPipeline : IDisposable
     private readonly SemaphoreSlim _downloadSlots = new(ParallelDownloads);
     private readonly SemaphoreSlim _unpackSlots = new(Environment.ProcessorCount);
     private readonly List<Task> _unpacks = [];
+    private readonly CancellationTokenSource _abandoned = new();
 
     public WheelPipeline(RestoreSession session) { _session = session; }
 
@@ -38,7 +40,7 @@ internal sealed class WheelPipeline : IDisposable
         }
         finally { _downloadSlots.Release(); }
         if (UnpackAhead && !file.FromCache && fileName.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
-            lock (_unpacks) _unpacks.Add(UnpackAsync(file, fileName, cancellationToken));
+            lock (_unpacks) _unpacks.Add(UnpackAsync(file, fileName, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abandoned.Token)));
         return file;
     }
 
@@ -50,16 +52,34 @@ internal sealed class WheelPipeline : IDisposable
         await Task.WhenAll(pending).ConfigureAwait(false);
     }
 
-    private async Task UnpackAsync(DownloadedFile file, string fileName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels the unpacks not finished yet (one being written stops at its next member; the cache never files a partial
+    /// entry) and waits until none runs. Their failures are not reported: the restore is already ending with its own.
+    /// </summary>
+    public async Task AbandonAsync()
     {
-        await _unpackSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try { await new UnpackedWheelStore(_session.Cache).GetAsync(file.Path, file.Sha256, fileName, cancellationToken).ConfigureAwait(false); }
-        finally { _unpackSlots.Release(); }
+        Task[] pending;
+        lock (_unpacks) pending = [.. _unpacks];
+        if (pending.All(t => t.IsCompleted)) return;
+        _abandoned.Cancel();
+        try { await Task.WhenAll(pending).ConfigureAwait(false); }
+        catch (Exception) { } // cancelled, or failed: either way it has stopped
+    }
+
+    private async Task UnpackAsync(DownloadedFile file, string fileName, CancellationTokenSource cancellation)
+    {
+        using (cancellation)
+        {
+            await _unpackSlots.WaitAsync(cancellation.Token).ConfigureAwait(false);
+            try { await new UnpackedWheelStore(_session.Cache).GetAsync(file.Path, file.Sha256, fileName, cancellation.Token).ConfigureAwait(false); }
+            finally { _unpackSlots.Release(); }
+        }
     }
 
     public void Dispose()
     {
         _downloadSlots.Dispose();
         _unpackSlots.Dispose();
+        _abandoned.Dispose();
     }
 }
