@@ -13,7 +13,10 @@ namespace LlmPython.Benchmarks.LlmStack;
 /// (<c>--no-cache-dir</c>) and warm (cache kept) resolving the same 8 requirements into a venv of the same
 /// interpreter; <c>unzip</c> of the 33 wheels and <c>cp -al</c> of the finished venv; the peak RSS of a cold build
 /// of a 1.5 GB wheel (LLMPYTHON_BENCH_RSS_MB, 0 skips). Every figure is the median of LLMPYTHON_BENCH_RUNS (3)
-/// interleaved rounds; the load average is printed, as the machine may be shared.
+/// interleaved rounds; the Python part of a cold or warm build is the median, over the rounds, of its difference to a
+/// plain build made just before it (the plain build alone swings by a second from round to round here). Every timed
+/// command starts on a flushed file system (<see cref="SettledFileSystem"/>). The load average is printed, as the
+/// machine may be shared.
 /// </summary>
 internal static class LlmStackBenchmark
 {
@@ -65,15 +68,26 @@ internal static class LlmStackBenchmark
         }
         long? coldRss = null;
         string coldLog = "";
+        // Each Python build is paired with a plain build right before it: the Python part is the median of the pairs'
+        // differences, so a slow spell of the machine (seconds, here) lands on both builds of a pair, not on one row.
+        var pairs = new Dictionary<string, List<(TimeSpan Wall, TimeSpan? Cpu)>> { ["cold"] = [], ["warm"] = [] };
+        void Paired(string what, (TimeSpan Wall, TimeSpan? Cpu) python, (TimeSpan Wall, TimeSpan? Cpu) plainJustBefore) =>
+            pairs[what].Add((python.Wall - plainJustBefore.Wall, python.Cpu - plainJustBefore.Cpu));
         for (var round = 0; round < Rounds; round++)
         {
-            Add("plain", Build(dotnet, plain, fresh: true).Times);
+            var plainBeforeCold = Build(dotnet, plain, fresh: true).Times;
+            Add("plain", plainBeforeCold);
             Add("plain no-op", Build(dotnet, plain, fresh: false).Times);
             var cold = Build(dotnet, stack, fresh: true, cold: pythonCache);
             Add("cold", cold.Times);
+            Paired("cold", cold.Times, plainBeforeCold);
             coldRss = Math.Max(coldRss ?? 0, cold.PeakRss ?? 0);
             coldLog = cold.Log;
-            Add("warm", Build(dotnet, stack, fresh: true).Times);
+            var plainBeforeWarm = Build(dotnet, plain, fresh: true).Times;
+            Add("plain", plainBeforeWarm);
+            var warm = Build(dotnet, stack, fresh: true).Times;
+            Add("warm", warm);
+            Paired("warm", warm, plainBeforeWarm);
             Add("no-op", Build(dotnet, stack, fresh: false).Times);
             Add("pip cold", Pip(index, pipVenv, ["--no-cache-dir"]));
             Add("pip warm", Pip(index, pipVenv, ["--cache-dir", pipCache]));
@@ -86,13 +100,15 @@ internal static class LlmStackBenchmark
         }
         TimeSpan M(string what) => Timing.MedianOf(figures[what]);
         TimeSpan C(string what) => cpuFigures.TryGetValue(what, out var c) ? Timing.MedianOf(c) : TimeSpan.Zero;
-        var coldCpuNet = C("cold") - C("plain");
-        var warmCpuNet = C("warm") - C("plain");
-        var coldNet = M("cold") - M("plain");
-        var warmNet = M("warm") - M("plain");
+        TimeSpan NetWall(string what) => Timing.MedianOf(pairs[what].Select(p => p.Wall).ToList());
+        TimeSpan NetCpu(string what) => pairs[what].All(p => p.Cpu is not null) ? Timing.MedianOf(pairs[what].Select(p => p.Cpu!.Value).ToList()) : TimeSpan.Zero;
+        var coldCpuNet = NetCpu("cold");
+        var warmCpuNet = NetCpu("warm");
+        var coldNet = NetWall("cold");
+        var warmNet = NetWall("warm");
 
         var table = new Table($"8 requirements → {wheels.Count} wheels, {members:N0} files, {packed / 1e6:0} MB of wheels ({unpacked / 1e6:0} MB unpacked) from nginx on 127.0.0.1; median of {Rounds} interleaved rounds",
-            "what", "wall", "CPU (tree)", "Python part, wall / CPU (net)", "ratio (wall; CPU)", "goal");
+            "what", "wall", "CPU (tree)", "Python part, wall / CPU (median of paired differences)", "ratio (wall; CPU)", "goal");
         table.Add("dotnet build, same project without Python items (bin/obj deleted)", Timing.Ms(M("plain")), Timing.Ms(C("plain")), "", "", "");
         table.Add("dotnet build, cold (empty Python cache, no lock, bin/obj deleted)", Timing.Ms(M("cold")), Timing.Ms(C("cold")), $"{Timing.Ms(coldNet)} / {Timing.Ms(coldCpuNet)}",
             $"pip cold / this {Timing.Ratio(M("pip cold"), coldNet)}; {Timing.Ratio(C("pip cold"), coldCpuNet)} — this / unzip {Timing.Ratio(coldNet, M("unzip"))}; {Timing.Ratio(coldCpuNet, C("unzip"))}", "≥ 5× pip, ≤ 1.5× unzip");
@@ -106,6 +122,7 @@ internal static class LlmStackBenchmark
         table.Add("cp -al of the finished venv", Timing.Ms(M("cp -al")), Timing.Ms(C("cp -al")), "", "", "");
         table.Print();
         Console.WriteLine("all runs, wall (ms): " + string.Join("; ", figures.Select(f => $"{f.Key} {string.Join(" ", f.Value.Select(t => $"{t.TotalMilliseconds:0}"))}")));
+        Console.WriteLine("Python part per pair (python − plain just before), wall (ms): " + string.Join("; ", pairs.Select(p => $"{p.Key} {string.Join(" ", p.Value.Select(d => $"{d.Wall.TotalMilliseconds:0}"))}")));
         Console.WriteLine("all runs, CPU (ms): " + string.Join("; ", cpuFigures.Select(f => $"{f.Key} {string.Join(" ", f.Value.Select(t => $"{t.TotalMilliseconds:0}"))}")));
         Console.WriteLine("cold build's own account (-v:n):");
         foreach (var line in coldLog.Split('\n').Where(l => l.Contains("Resolved ") || l.Contains("Downloaded ") || l.Contains("Python environment ")))
