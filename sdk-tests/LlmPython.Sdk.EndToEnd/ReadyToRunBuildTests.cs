@@ -27,8 +27,10 @@ public sealed class ReadyToRunBuildTests
 
         Assert.Matches(@"Resolved \d+ Python packages in", build.Output); // the engine ran: a full restore
         Assert.Matches(@"Assembly loaded during TaskRun \(LlmPython\.Tasks\.PythonRestore\): LlmPython\.Resolver,.*[/\\]tasks[/\\]linux-x64[/\\]LlmPython\.Resolver\.dll", build.Output);
-        var compiled = File.ReadAllLines(jitLog).Where(l => l.Contains("JIT compiled LlmPython.Resolver.", StringComparison.Ordinal)).ToList();
-        // Generic instantiations and a few stubs are compiled at run time even from a precompiled image (about 80 measured).
-        Assert.True(compiled.Count < 300, $"{compiled.Count} engine methods were JIT-compiled, e.g.:\n{string.Join("\n", compiled.Take(20))}");
+        // First compilations only: the runtime re-compiles hot precompiled methods at tier 1 as it would any hot code.
+        var compiled = File.ReadAllLines(jitLog)
+            .Where(l => l.Contains("JIT compiled LlmPython.Resolver.", StringComparison.Ordinal) && !l.Contains("Tier1", StringComparison.Ordinal)).ToList();
+        // Generic instantiations and a few stubs are compiled at run time even from a precompiled image (5 in a cold build of 33 wheels).
+        Assert.True(compiled.Count < 100, $"{compiled.Count} engine methods were JIT-compiled, e.g.:\n{string.Join("\n", compiled.Take(20))}");
     }
 }
