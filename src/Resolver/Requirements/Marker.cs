@@ -16,9 +16,7 @@ public sealed partial class Marker : IEquatable<Marker>
 
     // A single specifier clause, as packaging's Specifier accepts it (surrounding whitespace allowed).
     [GeneratedRegex(@"\A\s*(?:" + SpecifierTokenPattern.Clause + @")\s*\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SingleSpecifierRule();
-
-    private static Regex SingleSpecifier => SingleSpecifierRule();
+    private static partial Regex SingleSpecifier();
 
     private readonly MarkerGroup _root;
     private string? _text;
@@ -202,7 +200,7 @@ public sealed partial class Marker : IEquatable<Marker>
     private static bool TryCompareVersions(string lhs, string op, string rhs, out bool result)
     {
         result = false;
-        if (op is "in" or "not in" || rhs.Contains(',') || !SingleSpecifier.IsMatch(op + rhs))
+        if (op is "in" or "not in" || rhs.Contains(',') || !SingleSpecifier().IsMatch(op + rhs))
             return false;
         if (op == "===")
         {

@@ -8,20 +8,14 @@ public readonly partial struct PackageName : IEquatable<PackageName>, IComparabl
     // Core metadata "Name" rule; IgnoreCase as packaging compiles it (\z: a trailing newline is not allowed).
     // Source-generated matchers (here and in DependencyTokenizer, Marker): a build process pays nothing to create them.
     [GeneratedRegex(@"\A([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ValidNameRule();
+    private static partial Regex ValidName();
 
     [GeneratedRegex(@"[-_.]+", RegexOptions.CultureInvariant)]
-    private static partial Regex SeparatorRunRule();
+    private static partial Regex SeparatorRun();
 
     // Already-normalized form: lower case, single dashes, no separator at either end.
     [GeneratedRegex(@"\A([a-z0-9]|[a-z0-9]((?!--)[a-z0-9-])*[a-z0-9])\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NormalizedFormRule();
-
-    private static Regex ValidName => ValidNameRule();
-
-    private static Regex SeparatorRun => SeparatorRunRule();
-
-    private static Regex NormalizedForm => NormalizedFormRule();
+    private static partial Regex NormalizedForm();
 
     public PackageName(string normalized) { Value = normalized; }
 
@@ -52,13 +46,13 @@ public readonly partial struct PackageName : IEquatable<PackageName>, IComparabl
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return SeparatorRun.Replace(name, "-").ToLowerInvariant();
+        return SeparatorRun().Replace(name, "-").ToLowerInvariant();
     }
 
-    public static bool IsValid(string name) => name is not null && ValidName.IsMatch(name);
+    public static bool IsValid(string name) => name is not null && ValidName().IsMatch(name);
 
     /// <summary>True when <paramref name="name"/> is already in normalized form (packaging's is_normalized_name).</summary>
-    public static bool IsNormalized(string name) => name is not null && NormalizedForm.IsMatch(name);
+    public static bool IsNormalized(string name) => name is not null && NormalizedForm().IsMatch(name);
 
     public bool Equals(PackageName other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
     public override bool Equals(object? obj) => obj is PackageName n && Equals(n);

@@ -23,33 +23,19 @@ internal static class RestoreStampFormat
             WriteIfSet(json, nameof(RestoreStamp.NoOpKey), stamp.NoOpKey);
             WriteIfSet(json, nameof(RestoreStamp.EnvironmentPython), stamp.EnvironmentPython);
             WriteIfSet(json, nameof(RestoreStamp.SitePackages), stamp.SitePackages);
-            if (stamp.Packages is { } packages)
+            WriteArray(json, nameof(RestoreStamp.Packages), stamp.Packages, (w, p) =>
             {
-                json.WriteStartArray(nameof(RestoreStamp.Packages));
-                foreach (var p in packages)
-                {
-                    json.WriteStartObject();
-                    json.WriteString(nameof(ResolvedPackage.Name), p.Name);
-                    json.WriteString(nameof(ResolvedPackage.Version), p.Version);
-                    json.WriteString(nameof(ResolvedPackage.Url), p.Url);
-                    json.WriteString(nameof(ResolvedPackage.Sha256), p.Sha256);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-            }
-            if (stamp.Files is { } files)
+                w.WriteString(nameof(ResolvedPackage.Name), p.Name);
+                w.WriteString(nameof(ResolvedPackage.Version), p.Version);
+                w.WriteString(nameof(ResolvedPackage.Url), p.Url);
+                w.WriteString(nameof(ResolvedPackage.Sha256), p.Sha256);
+            });
+            WriteArray(json, nameof(RestoreStamp.Files), stamp.Files, (w, f) =>
             {
-                json.WriteStartArray(nameof(RestoreStamp.Files));
-                foreach (var f in files)
-                {
-                    json.WriteStartObject();
-                    json.WriteString(nameof(FileSnapshot.Path), f.Path);
-                    json.WriteNumber(nameof(FileSnapshot.Length), f.Length);
-                    json.WriteNumber(nameof(FileSnapshot.LastWriteTicks), f.LastWriteTicks);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-            }
+                w.WriteString(nameof(FileSnapshot.Path), f.Path);
+                w.WriteNumber(nameof(FileSnapshot.Length), f.Length);
+                w.WriteNumber(nameof(FileSnapshot.LastWriteTicks), f.LastWriteTicks);
+            });
             json.WriteEndObject();
         }
         return buffer.ToArray();
@@ -92,6 +78,20 @@ internal static class RestoreStampFormat
             Packages = packages,
             Files = files,
         };
+    }
+
+    /// <summary>An array of objects, one per item (nothing when <paramref name="items"/> is null): the counterpart of <see cref="ReadArray"/>.</summary>
+    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T>? items, Action<Utf8JsonWriter, T> writeProperties)
+    {
+        if (items is null) return;
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeProperties(json, item);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private delegate T ItemReader<T>(ref Utf8JsonReader json);
